@@ -1,0 +1,73 @@
+"""The ``newsvoices`` command line. Every documented error ends in one line on stderr
+naming the file and the problem, and a non-zero exit status — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .analysis import analyze
+from .errors import NewsvoicesError
+from .output import write_tables
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    analysis = analyze(args.path)
+    tables = analysis.tables()
+    if args.json or not args.out:
+        payload = {"article": analysis.article.metadata(),
+                   **{name: json.loads(df.to_json(orient="records")) for name, df in tables.items()}}
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1 if args.json else None)
+        sys.stdout.write("\n")
+    if args.out:
+        out = write_tables(tables, Path(args.out))
+        print(f"wrote {len(tables)} tables to {out}", file=sys.stderr)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_report
+
+    out = build_report(args.article, args.out)
+    print(f"report written to {out.resolve()}/index.html")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests)."""
+    parser = argparse.ArgumentParser(prog="newsvoices", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("analyze", help="analyse one article and write its tables")
+    p.add_argument("path", help="article file (.txt, .md, .html) or - for standard input")
+    p.add_argument("--out", metavar="DIR", help="write one CSV per table into DIR")
+    p.add_argument("--json", action="store_true", help="print every table as JSON on stdout")
+    p.set_defaults(func=_cmd_analyze)
+
+    p = sub.add_parser("report", help="run every notebook on an article and render HTML")
+    p.add_argument("article", help="article file (.txt, .md, .html) or - for standard input")
+    p.add_argument("--out", metavar="DIR", help="output folder (default: reports/<article-slug>/)")
+    p.set_defaults(func=_cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``newsvoices`` command."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except NewsvoicesError as exc:
+        print(f"newsvoices: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 1
+    except KeyboardInterrupt:
+        print("newsvoices: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

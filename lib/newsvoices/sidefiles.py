@@ -1,0 +1,49 @@
+"""Optional side files next to an article: ``<stem>.speakers.toml`` and ``<stem>.topics.toml``.
+
+Either may also be YAML (``.yaml``/``.yml``). They are never required; when present but
+malformed they raise :class:`~newsvoices.errors.InputFileError` naming the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .errors import InputFileError
+
+SUFFIXES = (".toml", ".yaml", ".yml")
+
+
+def find_side_file(article_path: Path | None, kind: str) -> Path | None:
+    """The ``<stem>.<kind>.toml|yaml|yml`` file beside ``article_path``, if there is one."""
+    if article_path is None or str(article_path) == "-":
+        return None
+    for suffix in SUFFIXES:
+        candidate = article_path.with_name(f"{article_path.stem}.{kind}{suffix}")
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_side_file(path: str | Path) -> dict[str, Any]:
+    """Parse a TOML or YAML side file into a dict, with one clear error if it is unusable."""
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputFileError(p, "no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputFileError(p, f"cannot be read as UTF-8 text ({exc.__class__.__name__})") from None
+    try:
+        if p.suffix == ".toml":
+            data = tomllib.loads(raw)
+        else:
+            import yaml
+
+            data = yaml.safe_load(raw) or {}
+    except Exception as exc:  # both parsers raise their own error types
+        raise InputFileError(p, f"is not valid {p.suffix.lstrip('.').upper()}: {exc}".splitlines()[0]) from None
+    if not isinstance(data, dict):
+        raise InputFileError(p, "must be a mapping of names to settings")
+    return data

@@ -1,0 +1,130 @@
+"""Sentence and word tokenization that needs no downloaded corpus.
+
+Sentences come from NLTK's Punkt given news abbreviations in code (no ``punkt_tab``
+download); words from an NLTK ``RegexpTokenizer``. Both run on a *normalised* copy of the
+text in which curly quotes and apostrophes become straight ones and odd spaces become
+plain spaces, one character for one, so every offset is an offset into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Iterator
+
+import pandas as pd
+from nltk.tokenize import RegexpTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .lexicons import wordlist
+
+if TYPE_CHECKING:
+    from .article import Article
+
+#: One-for-one character replacements applied before tokenizing (offsets are preserved).
+_NORMALISE = str.maketrans({
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u0060": "'",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\t": " ",
+})
+
+
+def normalise(text: str) -> str:
+    """Straighten quotes and apostrophes and plain odd spaces, keeping the length unchanged."""
+    return text.translate(_NORMALISE)
+
+
+@cache
+def _sentence_splitter() -> PunktSentenceTokenizer:
+    params = PunktParameters()
+    params.abbrev_types = set(wordlist("abbreviations.txt")) | set("abcdefghijklmnopqrstuvwxyz")
+    params.sent_starters = set(wordlist("sentence_starters.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text[start:end]``, as offsets into ``text``.
+
+    ``text`` should already be normalised (see :func:`normalise`).
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    return [(start + s, start + e) for s, e in _sentence_splitter().span_tokenize(chunk)]
+
+
+@cache
+def _word_tokenizer() -> RegexpTokenizer:
+    titles = sorted((a for a in wordlist("abbreviations.txt") if "." not in a), key=len, reverse=True)
+    pattern = "|".join([
+        r"(?:[A-Za-z]\.){2,}(?![A-Za-z])",            # U.S., U.N., a.m.
+        r"(?:%s)\.(?=\s+[A-Z])" % "|".join(t.capitalize() for t in titles),  # Mr. Col. Sept.
+        r"\w+(?=n't\b)",                               # have|n't
+        r"n't\b",
+        r"'(?:s|re|ve|ll|d|m)\b(?!')",                  # clitics: Russia|'s
+        r"\d+(?:[.,:]\d+)*%?",                         # 1,000  3.5  10:30  5%
+        r"[A-Z]\.(?=\s)",                               # initials: Robert M. Gates
+        r"\w+(?:-\w+|'(?!(?:s|re|ve|ll|d|m)\b)\w+)*",   # cease-fire, o'clock
+        r"\.{3}|--+|\S",                               # ellipsis, dashes, any other symbol
+    ])
+    return RegexpTokenizer(pattern)
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Word-token spans of ``text[start:end]`` as offsets into ``text`` (normalised text)."""
+    end = len(text) if end is None else end
+    for s, e in _word_tokenizer().span_tokenize(text[start:end]):
+        yield start + s, start + e
+
+
+def stopwords() -> frozenset[str]:
+    """The shipped English stop-word list (lower case)."""
+    return wordlist("stopwords.txt")
+
+
+_PUNCT = re.compile(r"^[^\w\s]+$")
+
+
+def is_punct(token: str) -> bool:
+    """True for tokens made only of punctuation or symbols."""
+    return bool(_PUNCT.match(token))
+
+
+SENTENCE_COLUMNS = ["paragraph", "sentence", "start", "end", "text", "n_tokens"]
+TOKEN_COLUMNS = ["sentence", "start", "end", "token", "lower", "is_stop", "is_punct", "is_alpha"]
+
+
+def tokenize_article(article: "Article") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The sentence table and token table of an article's body.
+
+    Sentences never cross paragraphs. Token text is taken from ``article.text`` (original
+    characters); ``lower`` is the normalised, lower-cased form used for counting.
+    """
+    text = article.text
+    norm = normalise(text)
+    stop = stopwords()
+    sent_rows: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS}
+    tok_rows: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}
+    n_sent = 0
+    for p_index, (p_start, p_end) in enumerate(article.paragraphs):
+        p_start = max(p_start, article.body_start) if p_index == 0 else p_start
+        for s, e in split_sentences(norm, p_start, p_end):
+            n_tok = 0
+            for ts, te in word_spans(norm, s, e):
+                low = norm[ts:te].lower()
+                tok_rows["sentence"].append(n_sent)
+                tok_rows["start"].append(ts)
+                tok_rows["end"].append(te)
+                tok_rows["token"].append(text[ts:te])
+                tok_rows["lower"].append(low)
+                tok_rows["is_stop"].append(low in stop or low.rstrip(".") in stop)
+                tok_rows["is_punct"].append(is_punct(low))
+                tok_rows["is_alpha"].append(low.replace("-", "").replace(".", "").isalpha())
+                n_tok += 1
+            for col, val in zip(SENTENCE_COLUMNS, (p_index, n_sent, s, e, text[s:e], n_tok)):
+                sent_rows[col].append(val)
+            n_sent += 1
+    sentences = pd.DataFrame(sent_rows, columns=SENTENCE_COLUMNS).astype(
+        {"paragraph": "int64", "sentence": "int64", "start": "int64", "end": "int64", "n_tokens": "int64"})
+    tokens = pd.DataFrame(tok_rows, columns=TOKEN_COLUMNS).astype(
+        {"sentence": "int64", "start": "int64", "end": "int64", "is_stop": bool, "is_punct": bool, "is_alpha": bool})
+    return sentences, tokens

@@ -1,0 +1,122 @@
+"""Word-level views of an article: content-word frequencies, collocations, keyword in
+context and lexical dispersion. Each takes an :class:`~newsvoices.analysis.Analysis` and
+returns a tidy DataFrame.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+import pandas as pd
+from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+from .tokenization import normalise
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+
+#: Association measures offered by :func:`collocations` (NLTK's names).
+MEASURES = ("likelihood_ratio", "pmi", "chi_sq", "student_t", "raw_freq")
+
+
+def content_words(analysis: "Analysis") -> pd.DataFrame:
+    """Tokens that are words and not stop words (the input to counts and collocations)."""
+    t = analysis.tokens
+    return t[t["is_alpha"] & ~t["is_stop"] & (t["lower"].str.len() > 1)]
+
+
+def word_frequencies(analysis: "Analysis", n: int = 20) -> pd.DataFrame:
+    """The ``n`` most frequent content words: columns word, count, share (of content words)."""
+    words = content_words(analysis)["lower"]
+    counts = words.value_counts().rename_axis("word").reset_index(name="count")
+    counts["share"] = counts["count"] / max(len(words), 1)
+    return counts.sort_values(["count", "word"], ascending=[False, True]).head(n).reset_index(drop=True)
+
+
+def collocations(analysis: "Analysis", n: int = 15, measure: str = "likelihood_ratio",
+                 min_count: int = 2) -> pd.DataFrame:
+    """Top adjacent word pairs by an NLTK association measure.
+
+    Pairs are formed from consecutive content words within a sentence (stop words and
+    punctuation removed), so "civilian casualties" survives and "of the" does not.
+    Columns: word1, word2, count, score, measure.
+    """
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
+    words = content_words(analysis)
+    sequence: list[str] = []
+    for _, group in words.groupby("sentence", sort=True):
+        sequence.extend(group["lower"])
+        sequence.append("\x00")  # sentence boundary: no pair crosses it
+    finder = BigramCollocationFinder.from_words(sequence)
+    finder.apply_word_filter(lambda w: w == "\x00")
+    finder.apply_freq_filter(min_count)
+    scored = finder.score_ngrams(getattr(BigramAssocMeasures, measure))
+    rows = [(a, b, finder.ngram_fd[(a, b)], score, measure) for (a, b), score in scored[:n]]
+    return pd.DataFrame(rows, columns=["word1", "word2", "count", "score", "measure"])
+
+
+def _term_pattern(term: str) -> re.Pattern:
+    words = [re.escape(normalise(w)) for w in term.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _term_matches(analysis: "Analysis", term: str) -> Iterable[tuple[int, int, int]]:
+    """(start, end, sentence) of every occurrence of ``term`` inside a sentence."""
+    text = normalise(analysis.article.text)
+    pattern = _term_pattern(term)
+    for sentence, s, e in analysis.sentences[["sentence", "start", "end"]].itertuples(index=False):
+        for m in pattern.finditer(text, s, e):
+            yield m.start(), m.end(), sentence
+
+
+def keyword_in_context(analysis: "Analysis", keyword: str, width: int = 40) -> pd.DataFrame:
+    """Every occurrence of ``keyword`` (case-insensitive, whole words, may be several words)
+    with ``width`` characters of context each side, within its sentence.
+
+    Columns: sentence, start, end, left, keyword, right.
+    """
+    text = analysis.article.text
+    bounds = analysis.sentences.set_index("sentence")[["start", "end"]]
+    rows = []
+    for s, e, sentence in _term_matches(analysis, keyword):
+        s0, e0 = bounds.loc[sentence]
+        left = text[max(s0, s - width):s].replace("\n", " ")
+        right = text[e:min(e0, e + width)].replace("\n", " ")
+        rows.append((sentence, s, e, left, text[s:e], right))
+    return pd.DataFrame(rows, columns=["sentence", "start", "end", "left", "keyword", "right"])
+
+
+def dispersion(analysis: "Analysis", terms: Iterable[str]) -> pd.DataFrame:
+    """Where each term occurs: one row per occurrence.
+
+    Columns: term, start, end, sentence, token_index (position in the body's tokens) and
+    position (0 = start of the body, 1 = its end). Terms that never occur get no rows.
+    """
+    token_starts = analysis.tokens["start"].to_numpy()
+    n_tokens = max(len(token_starts), 1)
+    rows = []
+    for term in terms:
+        for s, e, sentence in _term_matches(analysis, term):
+            index = int(token_starts.searchsorted(s))
+            rows.append((term, s, e, sentence, index, index / n_tokens))
+    return pd.DataFrame(rows, columns=["term", "start", "end", "sentence", "token_index", "position"])
+
+
+def key_terms(analysis: "Analysis", n: int = 8) -> list[str]:
+    """The article's ``n`` most frequent content words, each in its most common spelling
+    (so names keep their capital), for dispersion plots of an article we know nothing about."""
+    words = content_words(analysis)
+    top = words["lower"].value_counts().head(n).index
+    spelling = words[words["lower"].isin(top)].groupby("lower")["token"].agg(lambda s: s.mode().iloc[0])
+    return [spelling[w].rstrip(".") for w in top]
+
+
+def terms_present(analysis: "Analysis", terms: Iterable[str], fallback_n: int = 8) -> list[str]:
+    """``terms`` that occur in the article; if fewer than two do, the article's own key terms.
+
+    Lets a notebook keep the seed article's terms as defaults and still run on any article.
+    """
+    present = [t for t in terms if next(iter(_term_matches(analysis, t)), None)]
+    return present if len(present) >= 2 else key_terms(analysis, fallback_n)

@@ -1,0 +1,49 @@
+import pytest
+
+import newsvoices as nv
+from newsvoices import vocabulary
+
+
+@pytest.fixture(scope="module")
+def seed_analysis():
+    return nv.analyze(nv.DEFAULT_ARTICLE)
+
+
+def test_word_frequencies_are_content_words_in_order(seed_analysis):
+    freq = vocabulary.word_frequencies(seed_analysis, n=10)
+    assert list(freq.columns) == ["word", "count", "share"]
+    assert freq["count"].is_monotonic_decreasing
+    assert freq.iloc[0]["word"] == "gates"
+    assert not set(freq["word"]) & {"the", "mr.", "said", ",", "'s"}
+
+
+def test_collocations_find_the_issues(seed_analysis):
+    coll = vocabulary.collocations(seed_analysis, n=30)
+    pairs = set(zip(coll["word1"], coll["word2"]))
+    assert ("civilian", "casualties") in pairs and ("immediate", "cease-fire") in pairs
+    assert (coll["count"] >= 2).all()
+    with pytest.raises(ValueError, match="unknown measure"):
+        vocabulary.collocations(seed_analysis, measure="nonsense")
+
+
+def test_keyword_in_context(seed_analysis):
+    kwic = vocabulary.keyword_in_context(seed_analysis, "civilian", width=30)
+    assert len(kwic) == 6  # "civilian" (not "civilians") six times in the seed
+    text = seed_analysis.article.text
+    for row in kwic.itertuples():
+        assert text[row.start:row.end].lower() == "civilian"
+        assert len(row.left) <= 30 and len(row.right) <= 30
+
+
+def test_dispersion_positions(seed_analysis):
+    disp = vocabulary.dispersion(seed_analysis, ["Gates", "NATO", "U.N. resolution", "absent-term"])
+    assert set(disp["term"]) == {"Gates", "NATO", "U.N. resolution"}
+    assert disp["position"].between(0, 1).all()
+    gates = disp[disp["term"] == "Gates"]
+    assert gates["position"].min() < 0.1 and gates["position"].max() > 0.9  # runs through the story
+
+
+def test_terms_present_falls_back_to_key_terms(seed_analysis):
+    assert vocabulary.terms_present(seed_analysis, ["Gates", "NATO", "zebra"]) == ["Gates", "NATO"]
+    fallback = vocabulary.terms_present(seed_analysis, ["zebra"])
+    assert "Gates" in fallback and len(fallback) == 8
