@@ -1,0 +1,1 @@
+"""Evaluations of newsvoices against public annotated data (run on paths given at run time)."""

@@ -1,0 +1,425 @@
+"""Target-directed stance of one sentence, by lexicon and rules (no parser, no model).
+
+``stance_toward(sentence, start, end)`` scores the position the sentence expresses toward
+the target mentioned at character offsets ``[start, end)``, in [-1, 1];
+``stance_evidence`` returns the cues behind that score.
+
+Precedence:
+
+1. Directed cues from ``data/stance_lexicon.tsv`` (favour: *call for, urge, back, praise* ...;
+   against: *rebuke, condemn, criticize, lie* ...), matched in all inflections, that are
+   tied to the target by cheap syntax inside one clause (clauses are cut at punctuation,
+   subordinating conjunctions and relative pronouns):
+
+   * **object** - the cue comes before the target: "X rebuked Putin's statements",
+     "a rebuke of Mr. Putin", "backs the U.N. resolution";
+   * **predicate** - the target is the subject of a passive or an evaluation:
+     "Trump was criticized", "Clinton's claims are lies", "X should not be allowed";
+   * **agent** - the target does something that reflects on itself: "Gadhafi is lying"
+     (the lexicon's ``agent`` column); likewise the ``by``-agent of a passive.
+
+   The nearest cue before the target wins the object slot, so a cue aimed at someone
+   else earlier in the clause does not leak onto the target.
+2. A negation before the cue ("not", "n't", "never", "no longer", "refused to" ...)
+   flips and dampens it; a hedge ("appeared to", "seemed", "suggesting", "may", "might",
+   "reportedly" ...) scales it down.
+3. Only when no directed cue applies: the VADER sentiment of the clause around the target
+   (the target's own words removed) blended with that of the rest of the sentence,
+   marked ``fallback=True``. VADER's lexicon is extended, in a private copy, with the
+   one-word entries of the stance lexicon it lacks (news words such as "slammed").
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+from .errors import InputFileError
+from .lexicons import table
+from .paths import package_data
+from .sentiment import vader
+from .tokenization import normalise, word_spans
+
+#: The shipped lexicon of directed cues.
+LEXICON_FILE = "stance_lexicon.tsv"
+
+#: Most tokens between an object cue and the target.
+MAX_OBJECT_GAP = 10
+#: Gap (tokens) up to which an object cue counts fully; beyond it the weight decays.
+FULL_WEIGHT_GAP = 3
+#: Weight lost per token of gap beyond ``FULL_WEIGHT_GAP``.
+GAP_DECAY = 0.12
+#: Most tokens between the target and a predicate / agent cue after it.
+MAX_PREDICATE_GAP = 7
+#: Tokens before a cue searched for a negation or a hedge.
+NEGATION_WINDOW = 4
+HEDGE_WINDOW = 5
+#: Multiplier of a negated cue (flipped and dampened) and of a hedged one.
+NEGATION_FACTOR = -0.5
+HEDGE_FACTOR = 0.5
+#: Fallback: tokens each side of the target in the local window, and the local share.
+FALLBACK_WINDOW = 8
+FALLBACK_LOCAL_SHARE = 0.5
+#: VADER valence (VADER's -4..4 scale) given to a stance entry of direction 1.
+VADER_SCALE = 2.0
+
+_KINDS = frozenset({"verb", "phrase", "noun", "adjective", "predicate"})
+
+_BOUNDARY_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", '"', "'", "--", "-", "\u2014",
+                             "\u2013", "?", "!", "...", "."})
+_BOUNDARY_WORDS = frozenset({"but", "while", "whereas", "although", "though", "because", "who",
+                             "whom", "which", "whose", "where", "when", "if", "unless", "since",
+                             "after", "before", "that", "whether", "until", "yet", "however"})
+_NEGATORS = frozenset({"not", "n't", "never", "no", "nor", "neither", "without", "refused",
+                       "refuses", "refuse", "refusing", "declined", "declines", "decline",
+                       "declining", "failed", "fails", "fail", "failing", "longer", "hardly",
+                       "barely", "stopped", "stop"})
+_HEDGES = frozenset({"appear", "appears", "appeared", "appearing", "seem", "seems", "seemed",
+                     "seemingly", "suggest", "suggests", "suggested", "suggesting", "may",
+                     "might", "could", "reportedly", "allegedly", "apparently", "possibly",
+                     "perhaps", "likely", "probably", "somewhat", "partly", "maybe"})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am",
+                      "get", "gets", "got", "gotten", "getting", "remain", "remains",
+                      "remained", "become", "becomes", "became", "stand", "stands", "stood",
+                      "look", "looks", "looked", "seem", "seems", "seemed", "appear",
+                      "appears", "appeared", "feel", "feels", "felt"})
+_AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "shall", "should", "can",
+                          "could", "may", "might", "must", "do", "does", "did", "to", "also",
+                          "then", "now", "just", "still", "already", "even", "again", "too",
+                          "so", "very", "really", "quite", "widely", "a", "an", "the",
+                          "being", "been", "ever", "only", "all", "both", "repeatedly",
+                          "openly", "publicly", "once", "often", "always", "further"})
+_FILLERS = _COPULAS | _AUXILIARIES | _NEGATORS | _HEDGES
+_OBJECT_PREPOSITIONS = frozenset({"of", "for", "against", "on", "toward", "towards", "to",
+                                  "over", "at", "into", "with"})
+
+_IRREGULAR = {
+    "lie": ("lies", "lied", "lying"), "shoot": ("shoots", "shot", "shooting"),
+    "steal": ("steals", "stole", "stolen", "stealing"), "go": ("goes", "went", "gone", "going"),
+    "take": ("takes", "took", "taken", "taking"), "hit": ("hits", "hitting"),
+    "stand": ("stands", "stood", "standing"), "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "lose": ("loses", "lost", "losing"), "win": ("wins", "won", "winning"),
+    "mislead": ("misleads", "misled", "misleading"), "fight": ("fights", "fought", "fighting"),
+    "turn": ("turns", "turned", "turning"), "hold": ("holds", "held", "holding"),
+    "side": ("sides", "sided", "siding"), "deceive": ("deceives", "deceived", "deceiving"),
+}
+_PARTICIPLE = re.compile(r"(?:ed|en|ied|ght|lt|ld|ost|ot|lied|misled|hit)$")
+_ADVERB = re.compile(r"^[a-z]+ly$")
+_WORD = re.compile(r"^[a-z][a-z'-]*$")
+
+
+@dataclass(frozen=True)
+class StanceEvidence:
+    """One reason for the stance toward a target: a directed cue or the fallback sentiment."""
+
+    cue: str            # surface text of the cue as it appears in the sentence
+    cue_start: int      # offsets of the cue in the sentence
+    cue_end: int
+    rule: str           # which lexicon entry or rule fired, e.g. "lexicon:call for"
+    direction: float    # the entry's own polarity toward its object, in [-1, 1]
+    negated: bool       # a negation flipped/softened it
+    hedged: bool        # a hedge weakened it
+    contribution: float  # what it adds to the score after negation/hedging/distance
+    fallback: bool      # True when no directed cue applied and clause sentiment was used
+
+
+class _Entry(NamedTuple):
+    lemma: str
+    direction: float
+    kind: str
+    agent: float
+
+
+class _Form(NamedTuple):
+    tokens: tuple[str, ...]
+    entry: _Entry
+    participle: bool    # a verb form that can be passive ("criticized")
+    progressive: bool   # an -ing verb form
+
+
+def _verb_forms(verb: str) -> dict[str, str]:
+    """Inflections of a verb, each tagged "base", "s", "part" (past/participle) or "ing"."""
+    if verb in _IRREGULAR:
+        forms = {verb: "base"}
+        for f in _IRREGULAR[verb]:
+            forms[f] = "ing" if f.endswith("ing") else "s" if f.endswith("s") and f != "lost" else "part"
+        return forms
+    forms = {verb: "base"}
+    if verb.endswith("e"):
+        forms.update({verb + "s": "s", verb + "d": "part", verb[:-1] + "ing": "ing"})
+    elif verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms.update({verb[:-1] + "ies": "s", verb[:-1] + "ied": "part", verb + "ing": "ing"})
+    else:
+        plural = verb + "es" if verb.endswith(("s", "sh", "ch", "x", "z")) else verb + "s"
+        forms.update({plural: "s", verb + "ed": "part", verb + "ing": "ing"})
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", verb):  # one-syllable CVC: slam
+            forms.update({verb + verb[-1] + "ed": "part", verb + verb[-1] + "ing": "ing"})
+    return forms
+
+
+def _noun_forms(noun: str) -> list[str]:
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return [noun, noun[:-1] + "ies"]
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return [noun, noun + "es"]
+    return [noun, noun + "s"]
+
+
+def _entry(fields: tuple[str, ...], path) -> _Entry:
+    if len(fields) < 3:
+        raise InputFileError(path, f"stance lexicon line {fields!r} needs entry, direction, kind")
+    try:
+        direction = float(fields[1])
+        agent = float(fields[3]) if len(fields) > 3 and fields[3] else 0.0
+    except ValueError as exc:
+        raise InputFileError(path, f"stance lexicon line {fields!r}: {exc}") from None
+    kind = fields[2].lower()
+    if kind not in _KINDS or not -1 <= direction <= 1 or not -1 <= agent <= 1:
+        raise InputFileError(path, f"stance lexicon line {fields!r}: bad kind or value out of [-1, 1]")
+    return _Entry(fields[0].lower(), direction, kind, agent)
+
+
+@cache
+def _lexicon() -> dict[str, tuple[_Form, ...]]:
+    """Surface forms of the lexicon, indexed by their first token, longest first."""
+    path = package_data(LEXICON_FILE)
+    index: dict[str, list[_Form]] = {}
+    for fields in table(LEXICON_FILE):
+        entry = _entry(fields, path)
+        words = entry.lemma.split()
+        variants: list[tuple[tuple[str, ...], str]] = []
+        if entry.kind in ("verb", "phrase", "predicate"):
+            for form, tag in _verb_forms(words[0]).items():
+                variants.append(((form, *words[1:]), tag))
+        elif entry.kind == "noun":
+            variants = [((form, *words[1:]), "noun") for form in _noun_forms(words[0])]
+        else:
+            variants = [(tuple(words), "adj")]
+        for toks, tag in list(variants):
+            if "not" in toks:
+                variants.append((tuple("n't" if t == "not" else t for t in toks), tag))
+        for toks, tag in variants:
+            participle = tag == "part" and entry.kind in ("verb", "phrase")
+            index.setdefault(toks[0], []).append(_Form(toks, entry, participle, tag == "ing"))
+    return {k: tuple(sorted(v, key=lambda f: -len(f.tokens))) for k, v in index.items()}
+
+
+@cache
+def news_vader() -> SentimentIntensityAnalyzer:
+    """A private copy of VADER whose lexicon also knows the stance lexicon's single words."""
+    base = vader()
+    analyser = copy.copy(base)
+    lex = dict(base.lexicon)
+    for forms in _lexicon().values():
+        for form in forms:
+            if len(form.tokens) == 1 and form.tokens[0] not in lex and form.entry.kind != "predicate":
+                lex[form.tokens[0]] = round(form.entry.direction * VADER_SCALE, 2)
+    analyser.lexicon = lex
+    return analyser
+
+
+class _Match(NamedTuple):
+    i: int          # first token
+    j: int          # one past the last token
+    forms: tuple[_Form, ...]
+
+
+def _find_cues(low: list[str]) -> list[_Match]:
+    lex = _lexicon()
+    found: list[_Match] = []
+    k = 0
+    n = len(low)
+    while k < n:
+        cands = lex.get(low[k])
+        if cands:
+            best = 0
+            hits: list[_Form] = []
+            for form in cands:
+                m = len(form.tokens)
+                if m < best:
+                    break
+                if tuple(low[k:k + m]) == form.tokens:
+                    best = m
+                    hits.append(form)
+            if hits:
+                found.append(_Match(k, k + best, tuple(hits)))
+                k += best
+                continue
+        k += 1
+    return found
+
+
+def _window_flags(low: list[str], lo: int, hi: int) -> tuple[bool, bool]:
+    window = low[lo:hi]
+    return any(t in _NEGATORS for t in window[-NEGATION_WINDOW:]), any(
+        t in _HEDGES for t in window[-HEDGE_WINDOW:])
+
+
+def _gap_weight(gap: int) -> float:
+    return max(0.2, 1.0 - GAP_DECAY * max(0, gap - FULL_WEIGHT_GAP))
+
+
+def _predicate_gap(gap: list[str]) -> tuple[bool, bool] | None:
+    """Whether the tokens between target and a later cue fit "X('s claims) (was) ...".
+
+    Returns ``(has_copula, ok)`` or None when the gap does not fit.
+    """
+    k = 0
+    if gap and gap[0] in ("'s", "'"):
+        k = 1
+        n_nouns = 0
+        while k < len(gap) and n_nouns < 3 and gap[k] not in _FILLERS and _WORD.match(gap[k]):
+            k += 1
+            n_nouns += 1
+    rest = gap[k:]
+    if not all(t in _FILLERS or _ADVERB.match(t) for t in rest):
+        return None
+    return any(t in _COPULAS for t in rest), True
+
+
+def stance_evidence(sentence: str, start: int, end: int) -> list[StanceEvidence]:
+    """The directed cues (or, lacking any, the fallback sentiment) toward ``sentence[start:end]``."""
+    if not 0 <= start < end <= len(sentence):
+        raise ValueError(f"target offsets [{start}, {end}) do not fit a sentence of {len(sentence)} characters")
+    norm = normalise(sentence)
+    spans = list(word_spans(norm))
+    low = [norm[s:e].lower() for s, e in spans]
+    target = [k for k, (s, e) in enumerate(spans) if s < end and e > start]
+    if not target:
+        return [_fallback(norm, spans, start, end, None, None)]
+    ti, tj = target[0], target[-1] + 1
+    clause = []
+    cid = 0
+    for t in low:
+        if t in _BOUNDARY_PUNCT or t in _BOUNDARY_WORDS:
+            cid += 1
+            clause.append(-cid)  # boundary tokens belong to no clause
+            cid += 1
+            continue
+        clause.append(cid)
+    tclause = {clause[k] for k in range(ti, tj) if clause[k] >= 0} or {clause[ti]}
+    c_lo = ti
+    while c_lo > 0 and clause[c_lo - 1] >= 0 and clause[c_lo - 1] in tclause:
+        c_lo -= 1
+    c_hi = tj
+    while c_hi < len(low) and clause[c_hi] >= 0 and clause[c_hi] in tclause:
+        c_hi += 1
+
+    evidence: list[StanceEvidence] = []
+    cues = [m for m in _find_cues(low) if (m.j <= ti or m.i >= tj)]
+    # 1. object: the nearest cue before the target in its clause
+    before = [m for m in cues if m.j <= ti and m.i >= c_lo]
+    for m in reversed(before):
+        gap = low[m.j:ti]
+        if len(gap) > MAX_OBJECT_GAP:
+            break
+        ev = _object_evidence(norm, spans, low, m, gap, c_lo)
+        if ev is not None:
+            evidence.append(ev)
+            break
+    # 2./3. predicate and agent: cues after the target in its clause
+    for m in cues:
+        if m.i < tj or m.i >= c_hi:
+            continue
+        gap = low[tj:m.i]
+        if len(gap) > MAX_PREDICATE_GAP:
+            break
+        fit = _predicate_gap(gap)
+        if fit is None:
+            continue
+        ev = _predicate_evidence(norm, spans, low, m, gap, fit[0], tj)
+        if ev is not None:
+            evidence.append(ev)
+            break
+    if not evidence:
+        evidence.append(_fallback(norm, spans, start, end, ti, tj))
+    return evidence
+
+
+def _make(norm: str, spans, m: _Match, entry: _Entry, rule: str, direction: float,
+          weight: float, negated: bool, hedged: bool) -> StanceEvidence:
+    value = direction * weight
+    if negated:
+        value *= NEGATION_FACTOR
+    if hedged:
+        value *= HEDGE_FACTOR
+    s, e = spans[m.i][0], spans[m.j - 1][1]
+    return StanceEvidence(norm[s:e], s, e, rule, direction, negated, hedged, round(value, 4), False)
+
+
+def _object_evidence(norm, spans, low, m: _Match, gap: list[str], c_lo: int) -> StanceEvidence | None:
+    neg, hedge = _window_flags(low, c_lo, m.i)
+    for form in m.forms:
+        e = form.entry
+        if e.kind == "predicate":
+            continue
+        if e.kind == "noun":
+            # "rebuke of X", "support for X" - a preposition must lead to the target
+            if not gap or gap[0] not in _OBJECT_PREPOSITIONS or len(gap) > 6:
+                continue
+        elif e.kind == "adjective":
+            if len(gap) > 2 or any(t in _COPULAS for t in gap):
+                continue
+        if form.participle and gap and gap[0] == "by":
+            # "was praised by X": X is the agent
+            if e.agent == 0:
+                return None
+            return _make(norm, spans, m, e, f"agent:{e.lemma}", e.agent, 1.0, neg, hedge)
+        return _make(norm, spans, m, e, f"lexicon:{e.lemma}", e.direction,
+                     _gap_weight(len(gap)), neg, hedge)
+    return None
+
+
+def _predicate_evidence(norm, spans, low, m: _Match, gap: list[str], copula: bool,
+                        tj: int) -> StanceEvidence | None:
+    neg = any(t in _NEGATORS for t in gap)
+    hedge = any(t in _HEDGES for t in gap)
+    for form in m.forms:
+        e = form.entry
+        if e.kind == "predicate":
+            return _make(norm, spans, m, e, f"lexicon:{e.lemma}", e.direction, 1.0, neg, hedge)
+        if e.kind in ("noun", "adjective"):
+            if copula:
+                return _make(norm, spans, m, e, f"lexicon:{e.lemma}", e.direction, 1.0, neg, hedge)
+            continue
+        # verbs and phrases
+        if form.participle and copula and not form.progressive:
+            # passive: "Trump was criticized"
+            return _make(norm, spans, m, e, f"lexicon:{e.lemma}", e.direction, 1.0, neg, hedge)
+        if e.agent != 0 and (form.progressive or not copula or not form.participle):
+            # the target does it: "Gadhafi is lying", "X lied"
+            return _make(norm, spans, m, e, f"agent:{e.lemma}", e.agent, 1.0, neg, hedge)
+    return None
+
+
+def _fallback(norm: str, spans, start: int, end: int, ti: int | None, tj: int | None) -> StanceEvidence:
+    """VADER of the target's neighbourhood blended with that of the whole sentence.
+
+    The target's own words are left out of both texts.
+    """
+    analyser = news_vader()
+    rest = (norm[:start] + " " + norm[end:]).strip()
+    whole = analyser.polarity_scores(rest)["compound"] if rest else 0.0
+    score = whole
+    s, e = 0, len(norm)
+    if ti is not None and tj is not None:
+        lo = max(0, ti - FALLBACK_WINDOW)
+        hi = min(len(spans), tj + FALLBACK_WINDOW)
+        s, e = spans[lo][0], spans[hi - 1][1]
+        text = (norm[s:start] + " " + norm[end:e]).strip()
+        if text:
+            local = analyser.polarity_scores(text)["compound"]
+            score = FALLBACK_LOCAL_SHARE * local + (1 - FALLBACK_LOCAL_SHARE) * whole
+    return StanceEvidence(norm[s:e], s, e, "fallback:clause-sentiment", round(score, 4),
+                          False, False, round(score, 4), True)
+
+
+def stance_toward(sentence: str, start: int, end: int) -> float:
+    """Stance of ``sentence`` toward the target at ``[start, end)``, in [-1, 1] (>0 favour)."""
+    total = sum(ev.contribution for ev in stance_evidence(sentence, start, end))
+    return max(-1.0, min(1.0, total))
