@@ -2,6 +2,18 @@
 
 ``Article.text`` is the file's decoded text, unchanged; every span elsewhere in the project
 (paragraphs, sentences, tokens, quotes) is a pair of character offsets into it.
+
+Input formats (chosen by file extension; standard input ``-`` is sniffed):
+
+* ``.txt`` (and any other extension): plain text, with or without a header.
+* ``.md``: as text; a ``# Title`` line or YAML front matter (``---`` ... ``---``) gives
+  the metadata. Other markdown markup (``*emphasis*``, links) is **kept as written**:
+  stripping it would move every offset, so ``text`` stays the file's text.
+* ``.html`` / ``.htm``: the main text is extracted with trafilatura (navigation, ads and
+  footers dropped); title, date, source and author come from the page's metadata. Here
+  ``text`` is the **extracted** text, one paragraph per block separated by blank lines,
+  and every offset indexes that extracted text, not the HTML source. The file itself is
+  only ever read.
 """
 
 from __future__ import annotations
@@ -23,6 +35,12 @@ MAX_BYTES = 20_000_000
 _KEY_VALUE = re.compile(r"^(title|headline|source|publisher|date|published|by|byline|author|url|dateline)\s*:\s*(.+?)\s*$", re.I)
 _DASH_HEADER = re.compile(r"^\s*-\s*(?P<source>[^-\n][^\n]*?)\s+-\s+(?P<date>[^\n]+?)\s*$")
 _MD_TITLE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>(?:.*\r?\n){0,40}?)---[ \t]*\r?\n")
+#: An HTML page's extracted text counts as an article only with a block this long (words).
+MIN_HTML_BLOCK_WORDS = 5
+#: Extensions read as HTML (main text extracted with trafilatura).
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_HTML_START = re.compile(rb"\A\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{0,30})\))?\s*(?:[\u2014\u2013]|--?)\s*"
@@ -105,10 +123,14 @@ def _is_boilerplate(line: str) -> bool:
 
 def read_text(path: str | Path) -> str:
     """Read and decode an article file, raising :class:`ArticleError` for unusable input."""
-    p = Path(path)
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
-        return decode(data, "<stdin>")
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    return decode(read_bytes(path), Path(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Read an article file's bytes, raising :class:`ArticleError` when it cannot be used."""
+    p = Path(path)
     if not p.exists():
         raise ArticleError(p, "no such file")
     if p.is_dir():
@@ -122,7 +144,7 @@ def read_text(path: str | Path) -> str:
         raise ArticleError(p, "cannot be read (permission denied)") from None
     except OSError as exc:
         raise ArticleError(p, f"cannot be read ({exc.strerror or exc})") from None
-    return decode(data, p)
+    return data
 
 
 def decode(data: bytes, name: str | Path) -> str:
@@ -161,14 +183,27 @@ def _paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:
     return spans
 
 
-def parse_article(text: str, path: Path | None = None) -> Article:
-    """Build an :class:`Article` from decoded text: header, dateline, boilerplate, paragraphs."""
+def parse_article(text: str, path: Path | None = None, metadata: dict[str, str] | None = None) -> Article:
+    """Build an :class:`Article` from decoded text: header, dateline, boilerplate, paragraphs.
+
+    ``metadata`` (title, source, date, author ...) comes from outside the text, e.g. an
+    HTML page's metadata; values found in the text's own header take precedence. A first
+    paragraph that merely repeats the given title is treated as the title, not the body.
+    """
     meta: dict[str, str] = {}
-    pos = 0
+    # YAML-style front matter (markdown): "---", "key: value" lines, "---".
+    front = _FRONT_MATTER.match(text)
+    start_offset = 0
+    if front:
+        for line in front.group("body").splitlines():
+            kv = _KEY_VALUE.match(line.strip())
+            if kv:
+                meta.setdefault(_META_KEYS.get(kv.group(1).lower(), kv.group(1).lower()), kv.group(2).strip("\"' "))
+        start_offset = front.end()
     # Header lines: "Key: value", "- Source - Date", or a markdown "# Title", up to a blank line.
-    lines = text.split("\n")
-    offset = 0
-    header_end = 0
+    lines = text[start_offset:].split("\n")
+    offset = start_offset
+    header_end = start_offset
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -180,8 +215,7 @@ def parse_article(text: str, path: Path | None = None) -> Article:
         kv, dash, md = _KEY_VALUE.match(stripped), _DASH_HEADER.match(line), _MD_TITLE.match(stripped)
         if kv:
             key = kv.group(1).lower()
-            key = {"headline": "title", "publisher": "source", "published": "date", "byline": "author", "by": "author"}.get(key, key)
-            meta.setdefault(key, kv.group(2))
+            meta.setdefault(_META_KEYS.get(key, key), kv.group(2))
         elif dash and i == 0 and re.search(r"\d{4}", dash.group("date")):
             meta["source"], meta["date"] = dash.group("source").strip(), dash.group("date")
         elif md and "title" not in meta:
@@ -190,7 +224,8 @@ def parse_article(text: str, path: Path | None = None) -> Article:
             break
         offset += len(line) + 1
         header_end = min(offset, len(text))
-    pos = header_end if meta else 0
+    pos = header_end if (meta or front) else 0
+    given = {k: v for k, v in (metadata or {}).items() if v}
 
     spans = _paragraph_spans(text, pos)
     paragraphs, boiler = [], []
@@ -203,6 +238,14 @@ def parse_article(text: str, path: Path | None = None) -> Article:
         kept = [_strip_span(text, a, b) for a, b in kept_lines if text[a:b].strip()]
         if kept:
             paragraphs.append((kept[0][0], kept[-1][1]))
+    # A first paragraph repeating the title given from outside (an HTML page's <h1>).
+    if given.get("title") and len(paragraphs) > 1:
+        s, e = paragraphs[0]
+        if _squash(text[s:e]) == _squash(given["title"]):
+            meta.setdefault("title", text[s:e].strip())
+            paragraphs = paragraphs[1:]
+    for key, value in given.items():
+        meta.setdefault(key, value)
     # Plain-text title: a first paragraph of one short line without sentence punctuation.
     if "title" not in meta and len(paragraphs) > 1:
         s, e = paragraphs[0]
@@ -226,18 +269,80 @@ def parse_article(text: str, path: Path | None = None) -> Article:
 
 
 _AGENCIES = {"AP": "Associated Press", "AFP": "Agence France-Presse"}
+_META_KEYS = {"headline": "title", "publisher": "source", "published": "date", "byline": "author", "by": "author"}
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def is_html(data: bytes, path: str | Path | None = None) -> bool:
+    """True when an article should be read as HTML: by extension, or (stdin) by its start."""
+    if path is not None and str(path) != "-":
+        return Path(path).suffix.lower() in HTML_SUFFIXES
+    return bool(_HTML_START.match(data[:1024]))
+
+
+def extract_html(data: bytes, name: str | Path) -> tuple[str, dict[str, str]]:
+    """Main text and metadata of an HTML page, extracted with trafilatura.
+
+    Returns the text (one paragraph per block, blocks separated by blank lines) and a dict
+    with ``title``, ``date``, ``source`` and ``author`` where the page states them. Raises
+    :class:`ArticleError` naming the file when nothing readable can be extracted.
+    """
+    if not data.strip():
+        raise ArticleError(name, "is empty" if not data else "contains only whitespace")
+    if b"\x00" in data[:8192]:
+        raise ArticleError(name, "looks like binary data (NUL bytes), not an HTML page")
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - dependency of the package
+        from .errors import MissingResourceError
+        raise MissingResourceError("Reading HTML articles needs trafilatura: `pip install trafilatura`.") from None
+    try:
+        source: str | bytes = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        source = data  # let trafilatura detect the page's declared encoding
+    try:
+        doc = trafilatura.bare_extraction(source, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_precision=False)
+    except Exception as exc:  # noqa: BLE001 - a third-party parser on arbitrary input
+        raise ArticleError(name, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from None
+    raw = (getattr(doc, "text", None) or "") if doc is not None else ""
+    blocks = [line.strip() for line in raw.splitlines() if line.strip()]
+    # trafilatura falls back to any text it finds (menus, a footer); prose has a block of
+    # at least MIN_HTML_BLOCK_WORDS words.
+    if not any(len(b.split()) >= MIN_HTML_BLOCK_WORDS for b in blocks):
+        raise ArticleError(name, "HTML page has no extractable article text"
+                                 + (f" (only short fragments such as {blocks[0][:40]!r})" if blocks else ""))
+    meta = {"title": doc.title, "date": doc.date, "source": doc.sitename or doc.hostname,
+            "author": doc.author, "url": doc.url}
+    return "\n\n".join(blocks) + "\n", {k: str(v) for k, v in meta.items() if v}
 
 
 def load_article(path: str | Path) -> Article:
     """Read, check and parse the article at ``path`` (``"-"`` reads standard input).
 
+    ``.html``/``.htm`` files (and HTML on standard input) are reduced to their main text
+    with trafilatura; ``Article.text`` is then the extracted text (see the module docstring).
+
     Raises :class:`~newsvoices.errors.ArticleError` (one line naming the file and the
     problem) for a missing file, a directory, empty or whitespace-only, binary or non-UTF-8
-    data, a file over :data:`MAX_BYTES`, or a text with no body left after boilerplate removal.
+    data, a file over :data:`MAX_BYTES`, an HTML page with no extractable text, or a text
+    with no body left after boilerplate removal.
     """
-    p = resolve_article(path) if str(path) != "-" else Path("-")
-    text = read_text(p)
-    article = parse_article(text, None if str(path) == "-" else p)
+    stdin = str(path) == "-"
+    p = Path("-") if stdin else resolve_article(path)
+    data = sys.stdin.buffer.read() if stdin else read_bytes(p)
+    name = "<stdin>" if stdin else p
+    if is_html(data, None if stdin else p):
+        text, meta = extract_html(data, name)
+        article = parse_article(text, None if stdin else p, metadata=meta)
+        article.extra["format"] = "html"
+    else:
+        text = decode(data, name)
+        article = parse_article(text, None if stdin else p)
+        article.extra["format"] = "markdown" if p.suffix.lower() in {".md", ".markdown"} else "text"
     if not article.paragraphs or article.body_start >= len(text):
         raise ArticleError(p, "has no article body (only a header or boilerplate)")
     return article
