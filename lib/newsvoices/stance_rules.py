@@ -65,6 +65,10 @@ HEDGE_FACTOR = 0.5
 #: Fallback: tokens each side of the target in the local window, and the local share.
 FALLBACK_WINDOW = 8
 FALLBACK_LOCAL_SHARE = 0.5
+#: Fallback sentiment toward the speaker of a quote ("..., X said") is mostly not about X:
+#: a negative one is scaled by the first factor, a positive one by the second.
+SPEAKER_NEGATIVE_FACTOR = 0.2
+SPEAKER_POSITIVE_FACTOR = 0.6
 #: VADER valence (VADER's -4..4 scale) given to a stance entry of direction 1.
 VADER_SCALE = 2.0
 
@@ -97,6 +101,22 @@ _AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "shall", "shoul
 _FILLERS = _COPULAS | _AUXILIARIES | _NEGATORS | _HEDGES
 _OBJECT_PREPOSITIONS = frozenset({"of", "for", "against", "on", "toward", "towards", "to",
                                   "over", "at", "into", "with"})
+
+_REPORTING = frozenset({
+    "say", "says", "said", "saying", "tell", "tells", "told", "add", "adds", "added", "write",
+    "writes", "wrote", "ask", "asks", "asked", "explain", "explains", "explained", "note",
+    "notes", "noted", "argue", "argues", "argued", "claim", "claims", "claimed", "state",
+    "states", "stated", "tweet", "tweets", "tweeted", "insist", "insists", "insisted",
+    "declare", "declares", "declared", "reply", "replies", "replied", "continue", "continues",
+    "continued", "recall", "recalls", "recalled", "remark", "remarks", "remarked", "warn",
+    "warns", "warned", "predict", "predicts", "predicted", "announce", "announces",
+    "announced", "testify", "testifies", "testified", "acknowledge", "acknowledges",
+    "acknowledged", "conclude", "concludes", "concluded", "suggest", "suggests", "suggested",
+    "report", "reports", "reported", "respond", "responds", "responded", "think", "thinks",
+    "thought", "believe", "believes", "believed"})
+_SPEAKER_SKIP = frozenset({"also", "later", "then", "previously", "recently", "has", "had",
+                           "have", "once", "again", "further", "has", "had", "would", "will",
+                           "told", "reportedly", ",", "-", "--", "\u2014"})
 
 _IRREGULAR = {
     "lie": ("lies", "lied", "lying"), "shoot": ("shoots", "shot", "shooting"),
@@ -337,7 +357,7 @@ def stance_evidence(sentence: str, start: int, end: int) -> list[StanceEvidence]
             evidence.append(ev)
             break
     if not evidence:
-        evidence.append(_fallback(norm, spans, start, end, ti, tj))
+        evidence.append(_fallback(norm, spans, start, end, ti, tj, low))
     return evidence
 
 
@@ -397,10 +417,22 @@ def _predicate_evidence(norm, spans, low, m: _Match, gap: list[str], copula: boo
     return None
 
 
-def _fallback(norm: str, spans, start: int, end: int, ti: int | None, tj: int | None) -> StanceEvidence:
+def _is_speaker(low: list[str], ti: int, tj: int) -> bool:
+    """Whether the target is the one reporting: "X said", "X, ..., told", '..." said X'."""
+    k = tj
+    while k < len(low) and k < tj + 3 and low[k] in _SPEAKER_SKIP and low[k] not in _REPORTING:
+        k += 1
+    if k < len(low) and low[k] in _REPORTING:
+        return True
+    return ti >= 2 and low[ti - 1] in _REPORTING and low[ti - 2] in ('"', "'", ",", "--")
+
+
+def _fallback(norm: str, spans, start: int, end: int, ti: int | None, tj: int | None,
+              low: list[str] | None = None) -> StanceEvidence:
     """VADER of the target's neighbourhood blended with that of the whole sentence.
 
-    The target's own words are left out of both texts.
+    The target's own words are left out of both texts. When the target is the speaker of
+    what the sentence reports, the sentiment is mostly not about it and is scaled down.
     """
     analyser = news_vader()
     rest = (norm[:start] + " " + norm[end:]).strip()
@@ -415,8 +447,11 @@ def _fallback(norm: str, spans, start: int, end: int, ti: int | None, tj: int | 
         if text:
             local = analyser.polarity_scores(text)["compound"]
             score = FALLBACK_LOCAL_SHARE * local + (1 - FALLBACK_LOCAL_SHARE) * whole
+    contribution = score
+    if low is not None and ti is not None and tj is not None and _is_speaker(low, ti, tj):
+        contribution *= SPEAKER_NEGATIVE_FACTOR if score < 0 else SPEAKER_POSITIVE_FACTOR
     return StanceEvidence(norm[s:e], s, e, "fallback:clause-sentiment", round(score, 4),
-                          False, False, round(score, 4), True)
+                          False, False, round(contribution, 4), True)
 
 
 def stance_toward(sentence: str, start: int, end: int) -> float:
