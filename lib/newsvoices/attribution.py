@@ -1,0 +1,755 @@
+"""Speech attribution: which sentences report what someone said, thought or wants, and whose words.
+
+:func:`attribute` turns an article and its sentence table into one row per attributed span
+(``UTTERANCE_COLUMNS``) and a registry of canonical speakers. It is rules over word tokens and
+regular expressions, run on the normalised text (offsets index ``Article.text`` unchanged):
+
+* **cues** come from ``data/speech_cues.tsv`` (reporting, stance, thought and intention verbs and
+  multi-word cues, each with a *frame* telling where its content lies);
+* **sources**: the subject before the cue (skipping auxiliaries, adverbs, time phrases and an
+  apposition between commas), the source after it ("..., said Mr. Gates", "according to
+  officials"), the relative "who", or for a participle cue (", saying that ...") the subject of
+  the main clause;
+* **contents**: after the cue (directly, after "that"/"whether", after a colon, an opening quote,
+  or after the object of "told"/"urged"), before it ("“...,” he said"), or on both sides of a
+  parenthetical cue ("Unfortunately, he said, there have been ..."); a quote that runs over
+  several sentences or paragraphs is followed to its end;
+* **quotes without a cue of their own** continue the direct quote before them in the paragraph
+  (or the paragraph a multi-paragraph quote started in): same speaker, ``cue == ""`` and cue
+  offsets ``-1``; quotes inside reported speech become ``partial`` rows; quotes in narration
+  (scare quotes, titles) are left alone;
+* **speakers** are resolved by :mod:`newsvoices.speakers` (names, titles, roles, pronouns,
+  groups, sides).
+
+Rows are split at sentence boundaries so each row belongs to one sentence; all rows of one
+attribution share its cue offsets. ``kind`` is ``direct`` (the content is a quotation),
+``partial`` (a quotation inside reported speech), or ``indirect`` (reported speech, thought or
+intention). When no plausible source is found the sentence stays unattributed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .lexicons import _lines, table
+from .quotes import Quote, find_quotes
+from .sidefiles import find_side_file
+from .speakers import PRONOUNS, Registry, Speaker, group_nouns, resolve_pronoun, side_of, _nonnames
+from .tokenization import normalise, word_spans
+
+if TYPE_CHECKING:
+    from .article import Article
+
+UTTERANCE_COLUMNS = ["speaker", "side", "kind", "cue", "text", "start", "end", "mention", "mention_start",
+                     "mention_end", "cue_start", "cue_end", "paragraph", "sentence"]
+REGISTRY_COLUMNS = ["speaker", "side", "kind", "title", "mentions", "aliases"]
+
+_SKIP_BACK = frozenset("""has have had is was are were be been will would could should may might can did does do
+not n't never also later previously repeatedly often then now again recently publicly reportedly already still
+just even further first once long privately openly earlier today yesterday tonight ultimately initially
+subsequently last night morning afternoon evening week month year this""".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_BOUNDARY = frozenset("""that and but or because when while as if since although though where so than whether yet
+until unless whom whose after before once nor for if why how what""".split())
+_BOUNDARY_PUNCT = frozenset([",", ";", ":", "(", ")", '"', "--", "\u2014", "\u2013", "?", "!", "-", "[", "]"])
+_DETS = frozenset("""the a an his her their its our my your this that these those of 's no any such every each
+some another which whose""".split())
+_COMPLEMENTIZERS = frozenset(["that"])
+_WH = frozenset("whether if why what how when where who which".split())
+_PREPS = frozenset("""in on at during to through with via after before from about over for into by outside
+inside while""".split())
+_AFTER_STOP = frozenset("""who which in on at during after before when while as to from about with through
+that,""".split())
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who"])
+
+
+@cache
+def _cue_table() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    by_first: dict[str, list] = {}
+    for row in table("speech_cues.tsv"):
+        words = tuple(row[0].lower().split())
+        by_first.setdefault(words[0], []).append((words, row[1], row[2]))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in by_first.items()}
+
+
+@dataclass
+class _Tok:
+    s: int
+    e: int
+    w: str
+    low: str
+    q: int  # index of the quote it is in, or -1
+
+
+@dataclass
+class _Att:
+    cue: tuple[int, int]
+    mention: tuple[int, int]
+    mtype: str  # pronoun / name / group / who / role / subject
+    contents: list[tuple[int, int]]
+    sentence: int
+    frame: str
+    speaker: Speaker | None = None
+    antecedent: tuple[int, int] | None = None
+    extra_partials: list = field(default_factory=list)
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+class _Attributor:
+    def __init__(self, article: "Article", sentences: pd.DataFrame, registry: Registry, norm: str):
+        self.text = article.text
+        self.norm = norm
+        self.reg = registry
+        self.sent = list(zip(sentences["start"].tolist(), sentences["end"].tolist(),
+                             sentences["paragraph"].tolist(), sentences["sentence"].tolist()))
+        paragraphs = [(max(s, article.body_start) if i == 0 else s, e) for i, (s, e) in enumerate(article.paragraphs)]
+        self.paragraphs = paragraphs
+        self.quotes: list[Quote] = find_quotes(article.text, norm, paragraphs)
+        self._qstarts = [q.start for q in self.quotes]
+        self.sent_starts = [s for s, _, _, _ in self.sent]
+        self.groups = group_nouns()
+        self.nonnames = _nonnames()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def quote_at(self, pos: int) -> int:
+        i = bisect_right(self._qstarts, pos) - 1
+        if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
+            return i
+        return -1
+
+    def tokens(self, s: int, e: int) -> list[_Tok]:
+        out = []
+        for ts, te in word_spans(self.norm, s, e):
+            w = self.norm[ts:te]
+            out.append(_Tok(ts, te, w, w.lower(), self.quote_at(ts)))
+        return out
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def _head_type(self, toks: list[_Tok], a: int, b: int, sent_first: int) -> str | None:
+        """What kind of source the chunk toks[a:b] is, or None if implausible."""
+        if b <= a or b - a > 12:
+            return None
+        chunk = toks[a:b]
+        if b - a == 1 and chunk[0].low in _SUBJECT_PRONOUNS:
+            return "who" if chunk[0].low == "who" else "pronoun"
+        if chunk[-1].low in {"who"}:
+            return None
+        if any(t.q >= 0 for t in chunk):
+            return None
+        for k, t in enumerate(chunk):
+            if _is_cap(t.w) and t.w not in self.nonnames and t.w.rstrip(".") not in self.nonnames and not (
+                    a + k == sent_first and t.low in _DETS):
+                return "name"
+        lows = [t.low for t in chunk]
+        if any(l in self.groups for l in lows[-4:]) or any(l.isdigit() for l in lows) or "percent" in lows:
+            return "group"
+        if b - a == 1 and lows[0] in {"many", "some", "others", "most", "both", "few", "all"}:
+            return "group"
+        return None
+
+    def subject_before(self, toks: list[_Tok], i: int, lo: int) -> tuple[int, int, str] | None:
+        """The subject chunk ending before token i (exclusive), not reaching before token lo."""
+        j = i - 1
+        while j >= lo:
+            low = toks[j].low
+            if low in _SKIP_BACK or (low.endswith("ly") and low.isalpha() and not _is_cap(toks[j].w)) \
+                    or low in _WEEKDAYS:
+                j -= 1
+                continue
+            if low == "on" and j + 1 < i and toks[j + 1].low in _WEEKDAYS:
+                j -= 1
+                continue
+            break
+        if j < lo:
+            return None
+        if toks[j].low == "," and j - 1 >= lo:
+            # apposition: "Mr. Putin, who is out of the country, said" / "Trump, the nominee, said"
+            k = j - 1
+            while k >= lo and toks[k].low not in {",", ";", ":", '"', "(", ")"} and j - k <= 14:
+                k -= 1
+            if k >= lo and toks[k].low == "," and toks[k + 1].low in {"who", "the", "a", "an", "including"} | _DETS:
+                end = k
+                start = end - 1
+                while start >= lo and toks[start].low not in _BOUNDARY_PUNCT and toks[start].low not in _BOUNDARY:
+                    start -= 1
+                start += 1
+                ht = self._head_type(toks, start, end, lo)
+                if ht:
+                    return start, end, ht
+            return None
+        end = j + 1
+        k = j
+        while k >= lo:
+            low = toks[k].low
+            if low in _BOUNDARY_PUNCT or low in {".", "--"}:
+                break
+            if low in _BOUNDARY:
+                if low == "and" and k - 1 >= lo and _is_cap(toks[k - 1].w) and k + 1 < end and _is_cap(toks[k + 1].w):
+                    k -= 1
+                    continue
+                break
+            if low in {"who", "which"} and k < j:
+                k -= 1
+                continue
+            if low in {"who", "which"}:
+                k -= 1
+                break
+            k -= 1
+        start = k + 1
+        if start >= end:
+            return None
+        # "who" directly before the cue is the source itself
+        if toks[end - 1].low == "who" and end - 1 == j:
+            return end - 1, end, "who"
+        ht = self._head_type(toks, start, end, lo)
+        if ht is None:
+            return None
+        # trim a leading preposition phrase ("In his speech Trump said")
+        if toks[start].low in _PREPS and ht == "name":
+            for k2 in range(start + 1, end):
+                if _is_cap(toks[k2].w) and toks[k2].w not in self.nonnames:
+                    pass
+        return start, end, ht
+
+    def source_after(self, toks: list[_Tok], j: int, hi: int) -> tuple[int, int, str] | None:
+        if j >= hi:
+            return None
+        first = toks[j]
+        if not (_is_cap(first.w) or first.low in {"the", "a", "an", "one", "another", "two", "three", "he", "she",
+                                                  "they", "his", "her", "their", "some", "many", "officials",
+                                                  "sources", "police", "prosecutors"}):
+            return None
+        k = j
+        while k < hi and k - j < 10:
+            t = toks[k]
+            if t.low in {",", ".", ";", ":", "?", "!", '"', "(", "--", "\u2014"} or (t.low in _AFTER_STOP and k > j):
+                break
+            if t.q >= 0:
+                break
+            k += 1
+        if k == j:
+            return None
+        ht = self._head_type(toks, j, k, j)
+        if ht == "who":
+            return None
+        return (j, k, ht) if ht else None
+
+    def main_subject(self, toks: list[_Tok], upto: int) -> tuple[int, int, str] | None:
+        """The subject of the sentence's main clause (for ", saying that ...")."""
+        k = 0
+        if not toks:
+            return None
+        first = toks[0]
+        if first.q >= 0:
+            return None
+        if first.low in _PREPS or first.low.endswith("ing") or first.low in {"after", "before", "when", "while",
+                                                                                  "as", "although", "despite",
+                                                                                  "unlike", "like", "since", "if",
+                                                                                  "asked", "meanwhile", "however",
+                                                                                  "but", "and", "still", "yet"} \
+                or (first.low.endswith("ly") and first.low.isalpha()):
+            # skip an introductory phrase up to its comma (or a lone conjunction/adverb)
+            if first.low in {"but", "and", "yet", "still"} and len(toks) > 1 and toks[1].low != ",":
+                k = 1
+            else:
+                while k < upto and toks[k].low != ",":
+                    k += 1
+                k += 1
+        if k >= upto:
+            return None
+        t = toks[k]
+        if t.low in {"he", "she", "they", "i", "we"}:
+            return k, k + 1, "pronoun"
+        end = k
+        while end < upto and end - k < 8:
+            t2 = toks[end]
+            if t2.low in _BOUNDARY_PUNCT or t2.low in _BOUNDARY or t2.low == ".":
+                break
+            if not (_is_cap(t2.w) or t2.low in _DETS or t2.low in self.groups or t2.low in {"'s", "'"}
+                    or (end > k and t2.low in {"u.s.", "former", "top", "senior", "chief"})):
+                break
+            end += 1
+        if end == k:
+            return None
+        ht = self._head_type(toks, k, end, 0)
+        if ht in (None, "who"):
+            return None
+        return k, end, ht
+
+    def content_after(self, toks: list[_Tok], j: int, hi: int, frame: str, kind: str) -> tuple[int, str] | None:
+        """Where the content after the cue starts (token index) and how it was introduced."""
+        if j >= hi:
+            return None
+        first = toks[j]
+        if first.low in {".", "?", "!"}:
+            return None
+        limit = min(hi, j + 12)
+        for k in range(j, limit):
+            t = toks[k]
+            if t.low in _COMPLEMENTIZERS and t.q < 0:
+                return (k + 1 if k + 1 < hi else None), "that"
+            if t.low == ":":
+                return (k + 1 if k + 1 < hi else None), "colon"
+            if t.q >= 0 and self.quotes[t.q].start < t.s and (k == j or toks[k - 1].q < 0) and k > j:
+                return k - 1 if toks[k - 1].w == '"' else k, "quote"
+            if t.w == '"' and self.quote_at(t.s) >= 0 and self.quotes[self.quote_at(t.s)].start == t.s:
+                return k, "quote"
+            if t.low in _WH and k > j and frame in ("tell", "say", "np") and t.low not in {"who", "which"}:
+                return k, "wh"
+            if t.low == "to" and frame == "tell" and k > j:
+                return k, "to"
+            if t.low in {",", ";", ".", "?", "!", "--", "\u2014"}:
+                break
+        if frame == "say":
+            if first.low in _PREPS or first.low in _WEEKDAYS or first.low in {"repeatedly", "last", "this", "earlier",
+                                                                               "again", "later", "recently"}:
+                # "said in a statement, ..." / "said Tuesday."
+                for k in range(j, min(hi, j + 15)):
+                    if toks[k].low == ",":
+                        return (k + 1 if k + 1 < hi else None), "comma"
+                    if toks[k].low in {".", ";"}:
+                        return None
+                if first.low in _WEEKDAYS and j + 1 < hi:
+                    return j + 1, "direct"
+                return None
+            if first.low == ",":
+                return (j + 1 if j + 1 < hi else None), "comma"
+            if first.low in {"so", "nothing", "much", "little", "something", "it", "this", "yes", "no"}:
+                return None
+            return j, "direct"
+        if frame in ("np", "to"):
+            if first.low == ",":
+                return None
+            return j, "direct"
+        return None
+
+    # -- the pass over sentences ----------------------------------------------------------
+    def run(self) -> list[_Att]:
+        cues = _cue_table()
+        atts: list[_Att] = []
+        for si, (s, e, p, sid) in enumerate(self.sent):
+            toks = self.tokens(s, e)
+            n = len(toks)
+            found: list[tuple[int, int, str, str]] = []
+            i = 0
+            while i < n:
+                t = toks[i]
+                cand = cues.get(t.low)
+                if cand is None or t.q >= 0:
+                    i += 1
+                    continue
+                match = None
+                for words, kind, frame in cand:
+                    if tuple(x.low for x in toks[i:i + len(words)]) == words:
+                        match = (words, kind, frame)
+                        break
+                if match is None:
+                    i += 1
+                    continue
+                words, kind, frame = match
+                prev = toks[i - 1].low if i > 0 else ""
+                if frame != "prep":
+                    if prev in _DETS or prev in {"to", "'s"} and not (prev == "to" and False):
+                        i += len(words)
+                        continue
+                    if _is_cap(t.w) and i > 0:
+                        i += len(words)
+                        continue
+                found.append((i, i + len(words), kind, frame))
+                i += len(words)
+            if not found:
+                continue
+            sent_atts = self.sentence_attributions(si, toks, found)
+            atts.extend(sent_atts)
+        return atts
+
+    def sentence_attributions(self, si: int, toks: list[_Tok], found) -> list[_Att]:
+        s, e, p, sid = self.sent[si]
+        n = len(toks)
+        out: list[_Att] = []
+        # cut points: where a later independent cue construction starts
+        raw = []
+        for ci, ce, kind, frame in found:
+            tok = toks[ci]
+            src = None
+            inverted = False
+            participle = False
+            if frame == "prep":
+                src = self.source_after(toks, ce, n)
+                inverted = True
+                if src is None:
+                    continue
+            else:
+                prev = toks[ci - 1].low if ci > 0 else ""
+                if tok.low.endswith("ing") and (prev in {",", "by", "while", "before", "after", "and"}
+                                                or (prev.endswith("ly") and ci > 1 and toks[ci - 2].low == ",")):
+                    participle = True
+                elif ci == 0 or (tok.low.endswith("ing") and ci > 0 and prev not in _SKIP_BACK):
+                    if ci == 0:
+                        continue
+                    # "-ing" forms elsewhere need an auxiliary ("is saying") to count
+                    if prev not in {"is", "was", "are", "were", "been", "be"}:
+                        continue
+                if not participle:
+                    # inverted "..., said Mr. Gates" / "“...” said Gates"
+                    j = ci - 1
+                    while j >= 0 and toks[j].low in {"also", "then", "later"}:
+                        j -= 1
+                    if j >= 0 and (toks[j].low == "," or toks[j].w == '"') and frame in ("say", "tell", "end"):
+                        src = self.source_after(toks, ce, n)
+                        if src is not None:
+                            inverted = True
+                    if src is None:
+                        src = self.subject_before(toks, ci, 0)
+                        if src is not None:
+                            a, b, ht = src
+                            if kind == "thought" and ht == "pronoun" and toks[a].low == "it":
+                                src = None
+                            elif tok.low in {"called", "calls", "calling", "call"} and frame == "np" and ht not in ("name", "pronoun"):
+                                src = None
+                            elif kind == "thought" and ht == "group" and not any(toks[x].low in self.groups for x in range(a, b)):
+                                src = None
+            raw.append((ci, ce, kind, frame, src, inverted, participle))
+        # participles borrow the subject of the main clause
+        resolved = []
+        for idx, (ci, ce, kind, frame, src, inverted, participle) in enumerate(raw):
+            if participle:
+                prior = [r for r in resolved if r[0] < ci and r[4] is not None]
+                if prior:
+                    src = prior[-1][4]
+                    borrowed = True
+                else:
+                    src = self.main_subject(toks, ci)
+                    borrowed = True
+                resolved.append((ci, ce, kind, frame, src, inverted, participle, borrowed))
+            else:
+                resolved.append((ci, ce, kind, frame, src, inverted, participle, False))
+        resolved = [r for r in resolved if r[4] is not None]
+        if not resolved:
+            return out
+        # start of each construction (source or cue, whichever first), to cut earlier contents
+        starts = []
+        for ci, ce, kind, frame, src, inverted, participle, borrowed in resolved:
+            a = ci if (inverted or participle) else min(src[0], ci)
+            starts.append(a)
+        for idx, (ci, ce, kind, frame, src, inverted, participle, borrowed) in enumerate(resolved):
+            a, b, ht = src
+            constr_start = starts[idx]
+            # later independent constructions (preceded by a comma) cut this content
+            hi = n
+            for jdx in range(idx + 1, len(resolved)):
+                st = starts[jdx]
+                if st > ce and st > 0 and toks[st - 1].low in {",", ";", "--", "\u2014", "and"}:
+                    hi = st - 1 if toks[st - 1].low != "and" else st - 1
+                    if hi > 0 and toks[hi - 1].low == ",":
+                        hi -= 1
+                    break
+            lo = 0
+            for jdx in range(idx - 1, -1, -1):
+                r = resolved[jdx]
+                lo = max(lo, r[1] if r[5] is False else r[1])
+                break
+            contents: list[tuple[int, int]] = []
+            after_end = ce if not inverted else b
+            if frame == "prep" and ci == 0 or (frame == "prep" and constr_start == 0):
+                # "According to X, content"
+                k = b
+                if k < n and toks[k].low == ",":
+                    k += 1
+                if k < hi:
+                    contents.append(self._span(toks, k, hi))
+            elif inverted:
+                if constr_start > lo:
+                    bs = self._before_span(toks, lo, constr_start, si)
+                    if bs:
+                        contents.append(bs)
+                if frame == "prep" and b < hi and toks[b].low == "," and b + 1 < hi:
+                    contents.append(self._span(toks, b + 1, hi))
+            else:
+                ca = self.content_after(toks, after_end, hi, frame, kind)
+                if ca is not None and ca[0] is not None and ca[0] < hi:
+                    contents.append(self._span(toks, ca[0], hi))
+                before_ok = not participle and (ca is None or ca[1] == "comma" or ca[0] is None)
+                if before_ok and constr_start > lo and a > 0 and (toks[a - 1].low == "," or toks[a - 1].w == '"'):
+                    bs = self._before_span(toks, lo, a, si)
+                    if bs:
+                        contents.insert(0, bs)
+            contents = [c for c in contents if c and c[1] > c[0] and self._has_words(c)]
+            if not contents:
+                continue
+            # a content that opens a quote running past the sentence: follow the quote
+            contents = self._extend_quotes(contents)
+            if borrowed and ht in (None,):
+                continue
+            out.append(_Att((toks[ci].s, toks[ce - 1].e), (toks[a].s, toks[b - 1].e), ht, contents, si, frame))
+        return out
+
+    def _has_words(self, span) -> bool:
+        return bool(re.search(r"[A-Za-z0-9]", self.norm[span[0]:span[1]]))
+
+    def _span(self, toks: list[_Tok], a: int, b: int) -> tuple[int, int]:
+        # strip trailing punctuation except a closing quote
+        while b > a and toks[b - 1].low in {".", ",", ";", ":", "?", "!", "--", "\u2014"} and toks[b - 1].w != '"':
+            b -= 1
+        if b <= a:
+            return (0, 0)
+        return toks[a].s, toks[b - 1].e
+
+    def _before_span(self, toks: list[_Tok], lo: int, end: int, si: int) -> tuple[int, int] | None:
+        # content before the source: from lo to the comma/quote before end
+        b = end
+        while b > lo and toks[b - 1].low in {",", "--", "\u2014"}:
+            b -= 1
+        if b <= lo:
+            return None
+        a = lo
+        while a < b and toks[a].low in {"and", "but"} and False:
+            a += 1
+        start = toks[a].s
+        # the sentence starts inside a quote that opened earlier: take the quote from its start
+        q = toks[a].q if toks[a].q >= 0 else self.quote_at(toks[a].s)
+        if q >= 0 and self.quotes[q].start < self.sent[si][0]:
+            start = self.quotes[q].start
+        endpos = toks[b - 1].e
+        return start, endpos
+
+    def _extend_quotes(self, contents):
+        out = []
+        for cs, ce in contents:
+            q = self.quote_at(ce - 1)
+            if q >= 0 and self.quotes[q].end > ce and self.norm[cs:ce].count('"') % 2 == 1:
+                quote = self.quotes[q]
+                end = quote.end
+                # follow a quote continuing into the next paragraphs
+                k = q
+                while self.quotes[k].continues and k + 1 < len(self.quotes):
+                    k += 1
+                    end = self.quotes[k].end
+                ce = end
+            out.append((cs, ce))
+        return out
+
+
+def _split_by_sentence(span: tuple[int, int], att: _Attributor) -> list[tuple[int, int, int]]:
+    s, e = span
+    out = []
+    i = att.sentence_of(s)
+    while s < e and i < len(att.sent):
+        ss, se, _, _ = att.sent[i]
+        a, b = max(s, ss), min(e, se)
+        if i + 1 < len(att.sent) and att.sent[i + 1][0] <= a:
+            i += 1
+            continue
+        if b > a:
+            out.append((a, b, i))
+        s = max(s, se)
+        i += 1
+    return out
+
+
+def _strip(norm: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and norm[a] in ' \n\t':
+        a += 1
+    while b > a and norm[b - 1] in ' \n\t':
+        b -= 1
+    return a, b
+
+
+def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path | None = None
+              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Attribute every reported utterance of ``article``. Returns ``(utterances, speakers_registry)``.
+
+    ``utterances`` has :data:`UTTERANCE_COLUMNS` (offsets index ``article.text``);
+    ``speakers_registry`` one row per canonical speaker (:data:`REGISTRY_COLUMNS`). When
+    ``speakers_file`` is None the ``<article>.speakers.toml|yaml`` side file is used if present.
+    """
+    text = article.text
+    norm = normalise(text)
+    reg = Registry(norm)
+    spans = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
+    reg.collect(spans)
+    if speakers_file is None:
+        speakers_file = find_side_file(article.path, "speakers")
+    if speakers_file is not None:
+        reg.apply_side_file(Path(speakers_file))
+    att = _Attributor(article, sentences, reg, norm)
+    atts = att.run()
+    _resolve_speakers(att, atts)
+    rows = _rows(att, atts)
+    utter = pd.DataFrame(rows, columns=UTTERANCE_COLUMNS)
+    utter = utter.astype({c: "int64" for c in ["start", "end", "mention_start", "mention_end", "cue_start",
+                                                "cue_end", "paragraph", "sentence"]})
+    registry = _registry_frame(reg, utter)
+    return utter, registry
+
+
+def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
+    reg = att.reg
+    norm = att.norm
+    last_speakers: list[tuple[int, Speaker]] = []  # (sentence index, speaker) of utterances so far
+    names_by_sentence: dict[int, list] = {}
+    for nm in reg.names:
+        names_by_sentence.setdefault(att.sentence_of(nm.start), []).append(nm)
+    for a in atts:
+        ms, me = a.mention
+        phrase = norm[ms:me]
+        sp: Speaker | None = None
+        if a.mtype in ("pronoun", "who"):
+            if a.mtype == "who":
+                # antecedent: the noun phrase before ", who"
+                before = norm[max(0, ms - 80):ms]
+                names = [nm for nm in reg.names if nm.end <= ms and ms - nm.end <= 4]
+                if names:
+                    sp = reg.person(names[-1].name, norm[names[-1].start:names[-1].end])
+                else:
+                    m = re.search(r"([A-Za-z.' ]{2,40}?)\s*,?\s*$", before)
+                    if m and any(w.lower() in att.groups for w in m.group(1).split()[-2:]):
+                        g = m.group(1).strip()
+                        g = re.sub(r"^.*\b(?:the|a|an|some|many)\s+", lambda mm: mm.group(0)[mm.group(0).rfind(" ") - 3:] if False else mm.group(0).split()[-1] + " ", g)
+                        sp = reg.group(g)
+            else:
+                cands: list[Speaker] = []
+                si = a.sentence
+                p = att.sent[si][2]
+                # earlier names in this sentence before the pronoun, subject first
+                cur = [nm for nm in names_by_sentence.get(si, []) if nm.end <= ms]
+                recent_utt = [spk for (s2, spk) in reversed(last_speakers) if si - s2 <= 3 and att.sent[s2][2] >= p - 1]
+                cands.extend(recent_utt[:1])
+                for s2 in range(si - 1, max(-1, si - 4), -1):
+                    nms = names_by_sentence.get(s2, [])
+                    if nms:
+                        cands.append(reg.person(nms[0].name, "") if False else reg.speakers.get(reg.canonical_name(nms[0].name)))
+                        for nm in reversed(nms[1:]):
+                            cands.append(reg.speakers.get(reg.canonical_name(nm.name)))
+                for nm in cur:
+                    cands.insert(0 if not cands else len(cands), reg.speakers.get(reg.canonical_name(nm.name)))
+                for spk in reversed([x for _, x in last_speakers]):
+                    cands.append(spk)
+                cands = [c for c in cands if c is not None]
+                sp = resolve_pronoun(phrase, cands)
+                if sp is not None:
+                    sp.mentions += 1
+                    sp.aliases.add(phrase) if False else None
+        elif a.mtype == "name":
+            alias = reg.alias_target(phrase)
+            names = reg.names_in(ms, me)
+            low_words = phrase.lower().split()
+            if alias is not None:
+                sp = alias
+            elif names and not any(w in att.groups for w in low_words[-2:] if w not in {"president", "secretary",
+                                                                                          "leader", "minister"}):
+                nm = names[-1] if not norm[ms:me].startswith(norm[names[0].start:names[0].end]) else names[0]
+                sp = reg.person(nm.name, norm[nm.start:nm.end])
+            else:
+                sp = reg.role(phrase) if not names else None
+                if sp is None:
+                    sp = reg.group(phrase)
+        else:
+            alias = reg.alias_target(phrase)
+            sp = alias or reg.role(phrase) or reg.group(phrase)
+        a.speaker = sp
+        if sp is not None:
+            last_speakers.append((a.sentence, sp))
+
+
+def _rows(att: _Attributor, atts: list[_Att]) -> list[list]:
+    text, norm = att.text, att.norm
+    rows = []
+    covered_quotes: set[int] = set()
+    last_direct_by_par: dict[int, tuple[_Att, int]] = {}
+    per_sentence_last: list = []
+    emitted: list[tuple[int, int, _Att]] = []
+
+    def add(sp_name, side, kind, a: _Att | None, s, e, mention, cue):
+        s, e = _strip(norm, s, e)
+        if e <= s:
+            return
+        si = att.sentence_of(s)
+        ms, me = mention
+        cs, ce = cue
+        rows.append([sp_name, side, kind, text[cs:ce] if cs >= 0 else "", text[s:e], s, e, text[ms:me], ms, me,
+                     cs, ce, att.sent[si][2], att.sent[si][3]])
+
+    for a in atts:
+        if a.speaker is None:
+            continue
+        sp = a.speaker
+        for cs, ce in a.contents:
+            for s, e, si in _split_by_sentence((cs, ce), att):
+                qa, qb = _strip(norm, s, e)
+                seg = norm[qa:qb].rstrip(".,;: ")
+                q = att.quote_at(qa)
+                is_quote = q >= 0 and (att.quotes[q].end >= qb - 2 or seg.endswith('"')) and \
+                    (norm[qa] == '"' or att.quotes[q].start < att.sent[si][0])
+                if is_quote and '"' not in norm[qa + 1:qb - 1].replace('"', '', 0) or (
+                        is_quote and norm[qa:qb].count('"') <= 2 and norm[qa] == '"' and norm[qb - 1] in '".,'):
+                    kind = "direct"
+                    covered_quotes.add(q)
+                    last_direct_by_par[att.quotes[q].paragraph] = (a, q)
+                else:
+                    kind = "indirect"
+                add(sp.name, sp.side, kind, a, s, e, a.mention, a.cue)
+                emitted.append((s, e, a))
+                if kind == "indirect":
+                    # quotes inside reported speech are partial quotes
+                    for qi, quote in enumerate(att.quotes):
+                        if quote.start >= s and quote.end <= e + 1 and qi not in covered_quotes:
+                            ia, ib = quote.inner
+                            add(sp.name, sp.side, "partial", a, ia, min(ib, e), a.mention, a.cue)
+                            covered_quotes.add(qi)
+                    if q >= 0:
+                        covered_quotes.add(q)
+    # quotes with no cue of their own continue the direct quote before them in the paragraph
+    for qi, quote in enumerate(att.quotes):
+        if qi in covered_quotes:
+            continue
+        if any(s <= quote.start < e for s, e, _ in emitted):
+            continue
+        if quote.n_words(norm) < 4:
+            continue  # scare quotes, titles
+        prev = None
+        for pj in (quote.paragraph, quote.paragraph - 1):
+            if pj in last_direct_by_par:
+                pa, pq = last_direct_by_par[pj]
+                if att.quotes[pq].start < quote.start and (pj == quote.paragraph or att.quotes[pq].group == quote.group
+                                                            or att.quotes[pq].continues):
+                    prev = pa
+                    break
+        if prev is None:
+            continue
+        # the quote must stand on its own (a sentence that is mostly quotation)
+        si = att.sentence_of(quote.start)
+        ss, se = att.sent[si][0], att.sent[min(att.sentence_of(max(quote.end - 1, quote.start)), len(att.sent) - 1)][1]
+        outside = len(re.findall(r"[A-Za-z]+", norm[ss:quote.start] + norm[quote.end:se]))
+        if outside > 3:
+            continue
+        sp = prev.speaker
+        for s, e, _si in _split_by_sentence((quote.start, quote.end), att):
+            add(sp.name, sp.side, "direct", None, s, e, prev.mention, (-1, -1))
+        covered_quotes.add(qi)
+        last_direct_by_par[quote.paragraph] = (prev, qi)
+    rows.sort(key=lambda r: (r[5], r[6]))
+    return rows
+
+
+def _registry_frame(reg: Registry, utter: pd.DataFrame) -> pd.DataFrame:
+    spoken = set(utter["speaker"]) if len(utter) else set()
+    rows = []
+    for sp in reg.speakers.values():
+        if sp.kind == "group" and sp.name not in spoken:
+            continue
+        mentions = sp.mentions + sum(1 for nm in reg.names if reg.canonical_name(nm.name) == sp.name)
+        rows.append([sp.name, sp.side, sp.kind, sp.title, mentions, "; ".join(sorted(sp.aliases))])
+    return pd.DataFrame(rows, columns=REGISTRY_COLUMNS).astype({"mentions": "int64"})

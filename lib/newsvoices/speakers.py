@@ -1,0 +1,351 @@
+"""Who is speaking: mentions of people and groups, titles, canonical speakers and their sides.
+
+Everything runs on the normalised article text (offsets are shared with ``Article.text``) with
+rules and shipped word lists only:
+
+* **names** are runs of capitalised words, with an optional title before them from
+  ``data/titles.txt`` ("Defense Secretary Robert M. Gates", "Col. Moammar Gadhafi"); a run is a
+  person when it has a title or two or more name words, and is not a place or institution
+  (``data/affiliations.tsv``, organisation words);
+* **canonical speakers**: the longest full name seen; later mentions by surname, with or without
+  a courtesy title, possessive or not ("Mr. Gates", "Gates", "Gates'") map to it;
+* **roles before names**: a noun phrase naming a role ("Russia's defense minister") is the person
+  whose title has that role and whose side agrees, anywhere in the article;
+* **pronouns** (he, she, they, who) are resolved by :func:`resolve_pronoun` from the recent
+  speakers and sentence subjects, using the gender courtesy titles tell (Mr./Mrs./Ms.);
+* **groups** ("U.S. officials", "French diplomats", "the White House") are speakers of kind group;
+* **sides** come from descriptors in or next to a mention ("Russian President", "the Libyan
+  leader, Col. ...", "U.S. officials") through ``data/affiliations.tsv``; a speakers side file
+  (``<article>.speakers.toml``) overrides them and adds aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .errors import InputFileError
+from .lexicons import _lines, table, wordlist
+from .sidefiles import read_side_file
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "it": "n", "you": ""}
+
+_ORG_WORDS = frozenset("""Ministry Council House Department Party Union States Nations University Committee
+Agency Court Senate Congress Times Post News Journal Street Airport Square Station Campaign Foundation
+Institute Center Centre Association Corp Inc Co Group Bank Fund Church Army Navy Force Forces Police
+Service Office Administration Commission Network Media Press Democrats Republicans Democratic Republican
+Review Magazine Tribune Herald Globe Report Reports Poll Survey Club Company Organization Alliance Coalition
+Board Authority Parliament Assembly Cabinet Government Federation Guard Corps Republic Kingdom Channel
+Television TV Radio Twitter Facebook Fox CNN NBC ABC CBS MSNBC NPR Reuters AP AFP GOP NATO FBI CIA
+Pentagon Kremlin County City State Hall Island Islands Bay Beach Valley Mountain River Park Road Avenue
+School College Hospital Museum Foundation Project Act Bill Day Convention Caucus Primary Debate Zero""".split())
+
+_CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.)"
+_COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr."})
+_LINK = r"(?:de|da|del|van|von|der|bin|al|el|la|le|di|Jr\.|Sr\.|II|III)"
+
+
+@dataclass
+class Speaker:
+    """One canonical speaker of an article."""
+
+    name: str
+    kind: str = "person"  # person / group
+    side: str = ""
+    title: str = ""
+    gender: str = ""
+    aliases: set[str] = field(default_factory=set)
+    mentions: int = 0
+    side_fixed: bool = False
+
+
+@dataclass(frozen=True)
+class NameMention:
+    """A person's name in the text, with the title written before it."""
+
+    start: int  # including the title
+    end: int
+    name_start: int
+    title: str
+    name: str
+    side: str
+    gender: str
+
+
+@cache
+def _titles() -> tuple[dict[str, str], re.Pattern]:
+    rows = table("titles.txt")
+    genders = {r[0]: (r[1] if len(r) > 1 else "") for r in rows}
+    alts = "|".join(re.escape(t) for t in sorted(genders, key=len, reverse=True))
+    return genders, re.compile(rf"(?:{alts})(?=\s)")
+
+
+@cache
+def _affiliations() -> tuple[dict[str, str], re.Pattern]:
+    rows = {r[0]: r[1] for r in table("affiliations.tsv") if len(r) > 1}
+    alts = "|".join(re.escape(k) for k in sorted(rows, key=len, reverse=True))
+    return rows, re.compile(rf"(?<![A-Za-z])(?:{alts})(?![A-Za-z])")
+
+
+@cache
+def _nonnames() -> frozenset[str]:
+    return frozenset(_lines("attribution_nonnames.txt"))
+
+
+@cache
+def group_nouns() -> frozenset[str]:
+    """Lower-case nouns that head a speaking person or group ("officials", "spokesman")."""
+    return wordlist("attribution_groups.txt")
+
+
+@cache
+def _name_pattern() -> re.Pattern:
+    _, title_re = _titles()
+    aff, _ = _affiliations()
+    return re.compile(
+        rf"(?P<title>(?:(?:{title_re.pattern})\s+)*)"
+        rf"(?P<name>{_CAP}(?:'(?!s\b)[a-z]+)?(?:\s+(?:{_LINK}\s+)*{_CAP}(?:'(?!s\b)[a-z]+)?)*)"
+        r"(?![A-Za-z])")
+
+
+def side_of(phrase: str) -> str:
+    """The side a descriptive phrase implies ("Russia's defense minister" -> "Russia"), or ""."""
+    aff, pattern = _affiliations()
+    m = pattern.search(phrase)
+    return aff[m.group(0)] if m else ""
+
+
+def title_gender(title: str) -> str:
+    genders, _ = _titles()
+    for t in title.split():
+        if genders.get(t):
+            return genders[t]
+    return genders.get(title, "")
+
+
+def find_names(norm: str, start: int, end: int) -> list[NameMention]:
+    """People's names (with titles) in ``norm[start:end]``; places and institutions left out."""
+    aff, _ = _affiliations()
+    nonnames = _nonnames()
+    out = []
+    for m in _name_pattern().finditer(norm, start, end):
+        title = m.group("title").strip()
+        words = m.group("name").split()
+        n_start = m.start("name")
+        # Drop sentence openers and descriptors (nationality, title words) at the front.
+        side = ""
+        while words:
+            w = words[0]
+            if w in aff and len(words) > 1:
+                side = side or aff[w]
+            elif w in nonnames or (w.rstrip(".") in nonnames):
+                pass
+            else:
+                break
+            n_start = norm.find(w, n_start) + len(w)
+            n_start = n_start + (len(norm[n_start:]) - len(norm[n_start:].lstrip()))
+            words = words[1:]
+        if not words:
+            continue
+        # A title may follow the descriptor ("Russian President Dmitry Medvedev").
+        tm = _titles()[1].match(norm, n_start)
+        while tm and norm[tm.end():tm.end() + 1].isspace() and tm.end() < m.end():
+            title = (title + " " + tm.group(0)).strip()
+            n_start = tm.end() + 1
+            tm = _titles()[1].match(norm, n_start)
+        name = norm[n_start:m.end()].strip()
+        words = name.split()
+        if not words or any(w in _ORG_WORDS or w in aff for w in words):
+            continue
+        if not title and len(words) == 1 and (words[0] in nonnames or len(words[0]) < 2 or words[0].endswith(".")):
+            continue
+        s = m.start("title") if m.group("title") else n_start
+        if title:
+            title_start = norm.find(title.split()[0], m.start(), n_start)
+            s = title_start if title_start != -1 else s
+        if side == "":
+            side = aff.get(title, "")
+        out.append(NameMention(s, m.end(), n_start, title, name, side, title_gender(title)))
+    return out
+
+
+def surname(name: str) -> str:
+    words = [w for w in name.split() if w not in {"Jr.", "Sr.", "II", "III"}]
+    return words[-1] if words else name
+
+
+class Registry:
+    """The canonical speakers of one article and how mentions map onto them."""
+
+    def __init__(self, norm: str):
+        self.norm = norm
+        self.speakers: dict[str, Speaker] = {}
+        self._by_surname: dict[str, str] = {}
+        self.names: list[NameMention] = []
+        self.overridden: set[str] = set()
+
+    # -- names -------------------------------------------------------------------------
+    def collect(self, spans: list[tuple[int, int]]) -> None:
+        """First pass: every name in the article, so later surnames map to full names."""
+        for s, e in spans:
+            self.names.extend(find_names(self.norm, s, e))
+        # Full names first, so "Gates" maps to "Robert M. Gates" whatever the order.
+        for nm in sorted(self.names, key=lambda n: -len(n.name.split())):
+            words = nm.name.split()
+            key = surname(nm.name)
+            if len(words) > 1 and key not in self._by_surname:
+                self._by_surname[key] = nm.name
+                self.speakers[nm.name] = Speaker(nm.name)
+        for nm in self.names:
+            canon = self.canonical_name(nm.name)
+            sp = self.speakers.setdefault(canon, Speaker(canon))
+            if nm.title:
+                courtesy = nm.title in _COURTESY
+                if not sp.title or (sp.title in _COURTESY and not courtesy):
+                    sp.title = nm.title
+            g = title_gender(nm.title)
+            if g and not sp.gender:
+                sp.gender = g
+            side = nm.side or self._apposition_side(nm)
+            if side and not sp.side:
+                sp.side = side
+
+    def _apposition_side(self, nm: NameMention) -> str:
+        """Side from "the Libyan leader, Col. Moammar Gadhafi" or "Gates, the U.S. defense secretary"."""
+        before = self.norm[max(0, nm.start - 60):nm.start]
+        m = re.search(r"(?:^|[.;,(])\s*([^.;,()]{3,50}),\s*$", before)
+        if m and re.search(r"\b(?:leader|minister|president|secretary|official|chief|ambassador|envoy|spokes\w+)\b", m.group(1), re.I):
+            return side_of(m.group(1))
+        after = self.norm[nm.end:nm.end + 60]
+        m = re.match(r",\s*(?:the|a|an)?\s*([^.;,()]{3,50})[,.]", after)
+        if m and re.search(r"\b(?:leader|minister|president|secretary|official|chief|ambassador|envoy|spokes\w+)\b", m.group(1), re.I):
+            return side_of(m.group(1))
+        return ""
+
+    def canonical_name(self, name: str) -> str:
+        name = re.sub(r"'s?$", "", name.strip())
+        if name in self.speakers:
+            return name
+        words = name.split()
+        if len(words) == 1 or (len(words) >= 1 and surname(name) in self._by_surname):
+            key = surname(name)
+            full = self._by_surname.get(key)
+            if full and (len(words) == 1 or set(words) <= set(full.split()) | {key}):
+                return full
+        return name
+
+    def names_in(self, s: int, e: int) -> list[NameMention]:
+        return [n for n in self.names if n.start >= s and n.end <= e]
+
+    # -- resolution --------------------------------------------------------------------
+    def person(self, name: str, mention: str) -> Speaker:
+        canon = self.canonical_name(name)
+        sp = self.speakers.setdefault(canon, Speaker(canon))
+        sp.mentions += 1
+        if mention and mention != canon:
+            sp.aliases.add(mention)
+        return sp
+
+    def group(self, phrase: str) -> Speaker:
+        canon = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+        canon = canon[:1].upper() + canon[1:] if canon[:1].islower() and not canon.startswith(("some", "many", "other", "most")) else canon
+        for sp in self.speakers.values():
+            if canon == sp.name or canon in sp.aliases:
+                sp.mentions += 1
+                return sp
+        sp = self.speakers.setdefault(canon, Speaker(canon, kind="group", side=side_of(phrase)))
+        if sp.kind == "person" and not any(c.isupper() for c in canon[:1]):
+            sp.kind = "group"
+        sp.mentions += 1
+        if phrase.strip() != canon:
+            sp.aliases.add(phrase.strip())
+        return sp
+
+    def role(self, phrase: str) -> Speaker | None:
+        """The named person a role phrase refers to ("Russia's defense minister")."""
+        low = phrase.lower()
+        side = side_of(phrase)
+        best = None
+        for sp in self.speakers.values():
+            if sp.kind != "person" or not sp.title:
+                continue
+            t = sp.title.lower()
+            words = [w for w in t.split() if w not in {"mr.", "mrs.", "ms.", "dr."}]
+            if len(words) >= 1 and re.search(r"\b" + re.escape(" ".join(words)) + r"\b", low) and len(" ".join(words)) > 3:
+                if side and sp.side and side != sp.side:
+                    continue
+                if best is not None:
+                    return None  # ambiguous: leave it a role
+                best = sp
+        return best
+
+    def apply_side_file(self, path: Path) -> None:
+        data = read_side_file(path)
+        for name, conf in data.items():
+            if not isinstance(conf, dict):
+                raise InputFileError(path, f"entry {name!r} must be a table of settings (aliases, side)")
+            aliases = conf.get("aliases", [])
+            if isinstance(aliases, str):
+                aliases = [aliases]
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                raise InputFileError(path, f"entry {name!r}: aliases must be a list of strings")
+            canon = self.canonical_name(name)
+            if canon != name and canon in self.speakers and name not in self.speakers:
+                sp = self.speakers[canon]
+            else:
+                sp = self.speakers.setdefault(name, Speaker(name))
+            # Aliases given in the file point at this speaker.
+            for a in aliases:
+                sp.aliases.add(a)
+                self._by_surname.setdefault(a, sp.name)
+                other = self.speakers.get(a)
+                if other is not None and other is not sp:
+                    sp.mentions += other.mentions
+                    del self.speakers[a]
+            if "side" in conf:
+                sp.side = str(conf["side"])
+                sp.side_fixed = True
+            if "kind" in conf:
+                sp.kind = str(conf["kind"])
+            if "title" in conf:
+                sp.title = str(conf["title"])
+            self.overridden.add(sp.name)
+
+    def alias_target(self, phrase: str) -> Speaker | None:
+        """A speaker one of whose side-file aliases is this phrase (case-insensitive)."""
+        low = phrase.strip().lower()
+        low = re.sub(r"^(?:the)\s+", "", low)
+        for sp in self.speakers.values():
+            if sp.name in self.overridden:
+                for a in sp.aliases:
+                    al = re.sub(r"^(?:the)\s+", "", a.lower())
+                    if al == low:
+                        return sp
+        return None
+
+
+def resolve_pronoun(pronoun: str, candidates: list[Speaker]) -> Speaker | None:
+    """The first candidate (most preferred first) compatible with the pronoun, or ``None``.
+
+    ``he``/``she`` need a person whose gender is unknown or agrees; ``they``/``we`` prefer a
+    group; ``I``/``who`` take the first person.
+    """
+    p = pronoun.lower()
+    g = PRONOUNS.get(p, "")
+    for sp in candidates:
+        if sp is None:
+            continue
+        if g in ("m", "f"):
+            if sp.kind == "person" and sp.gender in ("", g):
+                return sp
+        elif g == "p":
+            if sp.kind == "group":
+                return sp
+        elif g == "n":
+            if sp.kind == "group":
+                return sp
+        else:
+            return sp
+    return None
