@@ -36,6 +36,19 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    if args.dataset == "polnear":
+        from .evaluation.polnear import evaluate_polnear
+
+        result = evaluate_polnear(args.path, limit=args.limit, progress=True)
+    else:
+        from .evaluation.newsmtsc import evaluate_newsmtsc
+
+        result = evaluate_newsmtsc(args.path, limit=args.limit)
+    print(result.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
     parser = argparse.ArgumentParser(prog="newsvoices", description=__doc__.splitlines()[0])
@@ -50,6 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("article", help="article file (.txt, .md, .html) or - for standard input")
     p.add_argument("--out", metavar="DIR", help="output folder (default: reports/<article-slug>/)")
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("evaluate", help="score the analysis against an annotated data set",
+                       description="polnear DIR: speech attribution against a PolNeAR-format folder "
+                                   "(text/*.txt, attributions/*.ann). newsmtsc FILE: stance_toward against "
+                                   "NewsMTSC jsonl (polarity toward a named person).")
+    p.add_argument("dataset", choices=["polnear", "newsmtsc"], help="which data set format")
+    p.add_argument("path", help="PolNeAR folder (e.g. .../polnear/dev) or NewsMTSC .jsonl file")
+    p.add_argument("--limit", type=int, metavar="N", help="only the first N articles or sentences")
+    p.set_defaults(func=_cmd_evaluate)
     return parser
 
 

@@ -1,0 +1,127 @@
+"""Topics: the issues an article is about, and where each is mentioned.
+
+A topic comes from an optional ``<article>.topics.toml`` (or ``.yaml``) beside the article::
+
+    [cease-fire]
+    label = "cease-fire"                 # optional, defaults to the table name
+    terms = ["cease-fire", "ceasefire"]  # words or phrases, matched case-insensitively
+    patterns = ['stop(ping)? the fighting']  # optional regular expressions
+
+Without one, topics are suggested from the article itself (recurring word pairs and
+frequent content words that are not speakers), so the stance notebook runs on any article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+import pandas as pd
+
+from .errors import InputFileError
+from .lexicons import wordlist
+from .sidefiles import find_side_file, read_side_file
+from .tokenization import normalise
+
+if TYPE_CHECKING:
+    from .analysis import Analysis
+
+TOPIC_COLUMNS = ["topic", "terms", "origin", "mentions"]
+MENTION_COLUMNS = ["topic", "start", "end", "mention", "sentence"]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic: its label and the regular expression that finds its mentions."""
+
+    label: str
+    terms: tuple[str, ...]
+    pattern: re.Pattern
+    origin: str  # "file" or "suggested"
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Mention spans in ``text[start:end]`` (``text`` normalised)."""
+        return [m.span() for m in self.pattern.finditer(text, start, len(text) if end is None else end)]
+
+
+def _term_regex(term: str) -> str:
+    words = [re.escape(normalise(w)) for w in term.split()]
+    plural = r"(?:s|es)?" if re.fullmatch(r"[A-Za-z-]+", term.split()[-1]) else ""
+    return r"(?<![\w-])" + r"\s+".join(words) + plural + r"(?![\w-])"
+
+
+def make_topic(label: str, terms: Iterable[str], patterns: Iterable[str] = (), origin: str = "file") -> Topic:
+    """Build a :class:`Topic`; terms match whole words, with an optional plural ending."""
+    terms = tuple(t for t in terms if t.strip())
+    parts = [_term_regex(t) for t in sorted(terms, key=len, reverse=True)] + list(patterns)
+    if not parts:
+        raise ValueError(f"topic {label!r} has no terms or patterns")
+    return Topic(label, terms, re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE), origin)
+
+
+def read_topics(path: str | Path) -> list[Topic]:
+    """Topics from a TOML or YAML topics file; :class:`InputFileError` names a bad entry."""
+    data = read_side_file(path)
+    topics = []
+    for key, spec in data.items():
+        if isinstance(spec, list):
+            spec = {"terms": spec}
+        if not isinstance(spec, dict):
+            raise InputFileError(path, f"topic {key!r} must be a table with 'terms' (a list of words or phrases)")
+        terms, patterns = spec.get("terms", []), spec.get("patterns", [])
+        if not isinstance(terms, list) or not isinstance(patterns, list) or not (terms or patterns):
+            raise InputFileError(path, f"topic {key!r} needs 'terms' and/or 'patterns' as lists")
+        try:
+            topics.append(make_topic(str(spec.get("label", key)), map(str, terms), map(str, patterns)))
+        except re.error as exc:
+            raise InputFileError(path, f"topic {key!r} has an invalid pattern: {exc}") from None
+    return topics
+
+
+def suggest_topics(analysis: "Analysis", n: int = 8, exclude: Iterable[str] = ()) -> list[Topic]:
+    """Topics suggested from the article: recurring adjacent word pairs first, then frequent
+    content words (seen at least twice), skipping speaker names in ``exclude`` and words such
+    as *said* or weekdays. Each word appears in at most one suggested topic."""
+    from .vocabulary import collocations, content_words  # local: vocabulary imports nothing from here
+
+    banned = {w.lower() for name in exclude for w in re.findall(r"[\w.'-]+", name)} | wordlist("topic_stoplist.txt")
+    used: set[str] = set()
+    labels: list[str] = []
+    for row in collocations(analysis, n=3 * n, min_count=2).itertuples():
+        if not {row.word1, row.word2} & (banned | used):
+            labels.append(f"{row.word1} {row.word2}")
+            used |= {row.word1, row.word2}
+    words = content_words(analysis)["lower"].value_counts()
+    for word, count in words.items():
+        if len(labels) >= n or count < 2:
+            break
+        if word not in banned and word not in used and word.isalpha():
+            labels.append(word)
+            used.add(word)
+    return [make_topic(label, [label], origin="suggested") for label in labels[:n]]
+
+
+def article_topics(analysis: "Analysis", topics_file: str | Path | None = None,
+                   exclude: Iterable[str] = ()) -> list[Topic]:
+    """The topics file beside the article (or ``topics_file``), else suggested topics."""
+    path = topics_file or find_side_file(analysis.article.path, "topics")
+    return read_topics(path) if path else suggest_topics(analysis, exclude=exclude)
+
+
+def topic_mentions(analysis: "Analysis", topics: list[Topic]) -> pd.DataFrame:
+    """Every mention of every topic in the body: topic, start, end, mention, sentence."""
+    text, norm = analysis.article.text, normalise(analysis.article.text)
+    rows = []
+    for sentence, s, e in analysis.sentences[["sentence", "start", "end"]].itertuples(index=False):
+        for topic in topics:
+            rows.extend((topic.label, a, b, text[a:b], sentence) for a, b in topic.find(norm, s, e))
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def topic_table(topics: list[Topic], mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per topic: topic, terms (joined by "; "), origin, mentions (count)."""
+    counts = mentions["topic"].value_counts()
+    return pd.DataFrame([(t.label, "; ".join(t.terms), t.origin, int(counts.get(t.label, 0))) for t in topics],
+                        columns=TOPIC_COLUMNS)

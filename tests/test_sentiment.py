@@ -1,0 +1,64 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import newsvoices as nv
+from newsvoices import sentiment
+
+
+def test_sentence_sentiment_direction_and_range():
+    assert nv.sentence_sentiment("This is a wonderful, generous plan.") > 0.5
+    assert nv.sentence_sentiment("These are outright lies and crimes.") < -0.3
+    assert nv.sentence_sentiment("The meeting is on Tuesday.") == 0.0
+    assert -1 <= nv.sentence_sentiment("good " * 200) <= 1
+
+
+def test_vader_uses_the_installed_lexicon_and_textblob_its_own():
+    assert sentiment.vader().lexicon["lies"] < 0  # loaded from the vaderSentiment package
+    assert sentiment.textblob_scores("a legitimate and excellent response")["polarity"] > 0
+
+
+def test_bootstrap_interval_brackets_the_mean_and_needs_two_values():
+    values = np.array([-0.5, 0.1, 0.3, 0.7, 0.2])
+    low, high = sentiment.bootstrap_ci(values)
+    assert low < values.mean() < high
+    assert sentiment.bootstrap_ci(values) == (low, high)  # seeded: reproducible
+    assert all(math.isnan(x) for x in sentiment.bootstrap_ci(np.array([0.4])))
+
+
+@pytest.fixture()
+def scored():
+    utterances = pd.DataFrame({
+        "speaker": ["Ann Lee", "Ann Lee", "Ann Lee", "Bo Park"],
+        "side": ["City", "City", "City", "State"],
+        "kind": ["direct"] * 4,
+        "text": ["This is a wonderful plan.", "We are proud and happy.", "It is terrible news.",
+                 "The cruel lies are unacceptable."],
+    })
+    return sentiment.score_utterances(utterances)
+
+
+def test_score_utterances_adds_named_columns(scored):
+    assert set(sentiment.SCORE_COLUMNS) <= set(scored.columns)
+    assert scored.loc[0, "vader_compound"] > 0 > scored.loc[3, "vader_compound"]
+
+
+def test_summarise_per_speaker_and_side(scored):
+    per_speaker = sentiment.summarise(scored, "speaker")
+    assert list(per_speaker["speaker"]) == ["Ann Lee", "Bo Park"]  # most utterances first
+    ann = per_speaker.iloc[0]
+    assert ann["utterances"] == 3 and ann["side"] == "City" and ann["words"] == 14
+    assert ann["vader_low"] <= ann["vader_mean"] <= ann["vader_high"]
+    assert math.isnan(per_speaker.iloc[1]["vader_low"])  # one utterance: no interval
+    per_side = sentiment.summarise(scored, "side")
+    assert set(per_side["side"]) == {"City", "State"}
+
+
+def test_lexicon_drivers_name_the_words(scored):
+    drivers = sentiment.lexicon_drivers(scored)
+    bo = drivers[drivers["speaker"] == "Bo Park"].set_index("word")
+    assert bo.loc["unacceptable", "valence"] < 0 and bo.loc["cruel", "total"] < 0
+    ann = drivers[drivers["speaker"] == "Ann Lee"]
+    assert ann.iloc[0]["total"] == ann["total"].abs().max() or -ann.iloc[0]["total"] == ann["total"].abs().max()

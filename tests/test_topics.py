@@ -1,0 +1,57 @@
+import pytest
+
+import newsvoices as nv
+from newsvoices.errors import InputFileError
+from newsvoices.topics import article_topics, make_topic, read_topics, suggest_topics, topic_mentions
+
+
+def test_terms_match_whole_words_case_insensitively_with_plurals():
+    topic = make_topic("strikes", ["air strike", "cease-fire"])
+    text = "Air strikes continued; the cease-fire failed; no ceasefires; airstrike."
+    found = [text[s:e] for s, e in topic.find(text)]
+    assert found == ["Air strikes", "cease-fire"]
+
+
+def test_seed_topics_file_is_read_and_mentions_offset_the_text(seed_path):
+    analysis = nv.analyze(seed_path)
+    topics = article_topics(analysis)
+    assert [t.label for t in topics][:3] == ["cease-fire", "civilian casualties", "military action"]
+    assert all(t.origin == "file" for t in topics)
+    mentions = topic_mentions(analysis, topics)
+    text = analysis.article.text
+    assert all(text[s:e] == m for s, e, m in mentions[["start", "end", "mention"]].itertuples(index=False))
+    assert (mentions["topic"] == "cease-fire").sum() == 2
+
+
+def test_suggested_topics_without_a_file(second_article):
+    analysis = nv.analyze(second_article)
+    topics = article_topics(analysis, exclude=["Jane Q. Alder"])
+    assert topics and all(t.origin == "suggested" for t in topics)
+    labels = " ".join(t.label for t in topics)
+    assert "said" not in labels.split() and "alder" not in labels
+
+
+def test_suggestions_skip_speaker_names(seed_path):
+    analysis = nv.analyze(seed_path)
+    labels = [t.label for t in suggest_topics(analysis, exclude=["Robert M. Gates", "Vladimir Putin"])]
+    assert "gates" not in labels and "putin" not in labels
+    assert "civilian casualties" in labels
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("[a]\nterms = 'x'\n", "needs 'terms'"),
+    ("[a]\npatterns = ['(unclosed']\n", "invalid pattern"),
+    ("not = [valid\n", "not valid TOML"),
+])
+def test_bad_topics_files_name_the_file(tmp_path, content, problem):
+    path = tmp_path / "a.topics.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputFileError) as info:
+        read_topics(path)
+    assert str(path) in str(info.value) and problem in str(info.value)
+
+
+def test_yaml_topics_file(tmp_path):
+    path = tmp_path / "a.topics.yaml"
+    path.write_text("budget:\n  terms: [budget, taxes]\nwall: [sea wall]\n", encoding="utf-8")
+    assert [t.label for t in read_topics(path)] == ["budget", "wall"]
