@@ -72,7 +72,7 @@ SPEAKER_POSITIVE_FACTOR = 0.6
 #: VADER valence (VADER's -4..4 scale) given to a stance entry of direction 1.
 VADER_SCALE = 2.0
 
-_KINDS = frozenset({"verb", "phrase", "noun", "adjective", "predicate"})
+_KINDS = frozenset({"verb", "phrase", "noun", "adjective", "predicate", "outcome"})
 
 _BOUNDARY_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", '"', "'", "--", "-", "\u2014",
                              "\u2013", "?", "!", "...", "."})
@@ -117,6 +117,17 @@ _REPORTING = frozenset({
 _SPEAKER_SKIP = frozenset({"also", "later", "then", "previously", "recently", "has", "had",
                            "have", "once", "again", "further", "has", "had", "would", "will",
                            "told", "reportedly", ",", "-", "--", "\u2014"})
+
+#: After a verb cue, these mean the target is not its direct object ("lied to X",
+#: "backed away from X").
+_NOT_DIRECT = frozenset({"to", "about", "from", "with", "in", "at", "after", "away", "off",
+                         "down", "out", "up", "into", "on", "over", "around", "through"})
+#: Words before the bare form "back" that make it the verb ("to back", "will back").
+_BACK_VERB_CONTEXT = frozenset({"to", "will", "would", "could", "should", "can", "must", "may",
+                                "might", "not", "n't", "also", "i", "we", "they", "you",
+                                "strongly", "firmly", "publicly", "did", "do", "does"})
+#: Tokens skipped between a target and an outcome ("X's resignation", "X to be fired").
+_OUTCOME_SKIP = frozenset({"'s", "'", "to", "be", "immediately", "quickly", "finally", "now"})
 
 _IRREGULAR = {
     "lie": ("lies", "lied", "lying"), "shoot": ("shoots", "shot", "shooting"),
@@ -213,7 +224,7 @@ def _lexicon() -> dict[str, tuple[_Form, ...]]:
         entry = _entry(fields, path)
         words = entry.lemma.split()
         variants: list[tuple[tuple[str, ...], str]] = []
-        if entry.kind in ("verb", "phrase", "predicate"):
+        if entry.kind in ("verb", "phrase", "predicate", "outcome"):
             for form, tag in _verb_forms(words[0]).items():
                 variants.append(((form, *words[1:]), tag))
         elif entry.kind == "noun":
@@ -237,7 +248,7 @@ def news_vader() -> SentimentIntensityAnalyzer:
     lex = dict(base.lexicon)
     for forms in _lexicon().values():
         for form in forms:
-            if len(form.tokens) == 1 and form.tokens[0] not in lex and form.entry.kind != "predicate":
+            if len(form.tokens) == 1 and form.tokens[0] not in lex and form.entry.kind not in ("predicate", "outcome"):
                 lex[form.tokens[0]] = round(form.entry.direction * VADER_SCALE, 2)
     analyser.lexicon = lex
     return analyser
@@ -266,6 +277,8 @@ def _find_cues(low: list[str]) -> list[_Match]:
                 if tuple(low[k:k + m]) == form.tokens:
                     best = m
                     hits.append(form)
+            if low[k] == "back" and (k == 0 or low[k - 1] not in _BACK_VERB_CONTEXT):
+                hits = [f for f in hits if f.entry.lemma != "back"]
             if hits:
                 found.append(_Match(k, k + best, tuple(hits)))
                 k += best
@@ -338,7 +351,7 @@ def stance_evidence(sentence: str, start: int, end: int) -> list[StanceEvidence]
         gap = low[m.j:ti]
         if len(gap) > MAX_OBJECT_GAP:
             break
-        ev = _object_evidence(norm, spans, low, m, gap, c_lo)
+        ev = _object_evidence(norm, spans, low, m, gap, c_lo, tj)
         if ev is not None:
             evidence.append(ev)
             break
@@ -372,7 +385,8 @@ def _make(norm: str, spans, m: _Match, entry: _Entry, rule: str, direction: floa
     return StanceEvidence(norm[s:e], s, e, rule, direction, negated, hedged, round(value, 4), False)
 
 
-def _object_evidence(norm, spans, low, m: _Match, gap: list[str], c_lo: int) -> StanceEvidence | None:
+def _object_evidence(norm, spans, low, m: _Match, gap: list[str], c_lo: int,
+                     tj: int) -> StanceEvidence | None:
     neg, hedge = _window_flags(low, c_lo, m.i)
     for form in m.forms:
         e = form.entry
@@ -385,13 +399,32 @@ def _object_evidence(norm, spans, low, m: _Match, gap: list[str], c_lo: int) -> 
         elif e.kind == "adjective":
             if len(gap) > 2 or any(t in _COPULAS for t in gap):
                 continue
+        if e.kind == "outcome":
+            continue
+        if e.kind == "verb" and gap and gap[0] in _NOT_DIRECT:
+            continue
         if form.participle and gap and gap[0] == "by":
             # "was praised by X": X is the agent
             if e.agent == 0:
                 return None
             return _make(norm, spans, m, e, f"agent:{e.lemma}", e.agent, 1.0, neg, hedge)
-        return _make(norm, spans, m, e, f"lexicon:{e.lemma}", e.direction,
-                     _gap_weight(len(gap)), neg, hedge)
+        direction, rule = e.direction, f"lexicon:{e.lemma}"
+        outcome = _outcome_after(low, tj)
+        if outcome is not None:
+            # "called for X's resignation", "urged X to resign": the cue is about an outcome
+            direction, rule = direction * outcome.direction, f"{rule}+outcome:{outcome.lemma}"
+        return _make(norm, spans, m, e, rule, direction, _gap_weight(len(gap)), neg, hedge)
+    return None
+
+
+def _outcome_after(low: list[str], tj: int) -> _Entry | None:
+    """An outcome entry right after the target ("X's resignation", "X to step down")."""
+    k = tj
+    while k < len(low) and k < tj + 3 and low[k] in _OUTCOME_SKIP:
+        k += 1
+    for form in _lexicon().get(low[k], ()) if k < len(low) else ():
+        if form.entry.kind == "outcome" and tuple(low[k:k + len(form.tokens)]) == form.tokens:
+            return form.entry
     return None
 
 
@@ -399,8 +432,11 @@ def _predicate_evidence(norm, spans, low, m: _Match, gap: list[str], copula: boo
                         tj: int) -> StanceEvidence | None:
     neg = any(t in _NEGATORS for t in gap)
     hedge = any(t in _HEDGES for t in gap)
-    for form in m.forms:
+    forms = sorted(m.forms, key=lambda f: f.entry.kind not in ("noun", "adjective")) if copula else m.forms
+    for form in forms:
         e = form.entry
+        if e.kind == "outcome":
+            continue
         if e.kind == "predicate":
             return _make(norm, spans, m, e, f"lexicon:{e.lemma}", e.direction, 1.0, neg, hedge)
         if e.kind in ("noun", "adjective"):
