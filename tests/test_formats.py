@@ -143,3 +143,47 @@ def test_stdin_text_and_html():
 def test_stdin_empty_is_an_error():
     done = run_cli("analyze", "-", stdin=b"")
     assert done.returncode == 2 and b"<stdin>: is empty" in done.stderr and b"Traceback" not in done.stderr
+
+
+def test_markdown_title_blank_line_then_header(tmp_path):
+    md = "# Bridge work begins\n\nSource: Test desk\nDate: 2024-10-07\n\nCrews closed the bridge on Monday.\n\nIt reopens in June.\n"
+    article = load_article(write(tmp_path, "b.md", md))
+    assert (article.title, article.source, article.date) == ("Bridge work begins", "Test desk", "2024-10-07")
+    assert article.body.startswith("Crews closed")
+
+
+# --- The sample articles shipped in data/articles/ (invented for the project) -------------
+
+from newsvoices.paths import ARTICLES_DIR, DEFAULT_ARTICLE  # noqa: E402
+from newsvoices.report import article_notebooks  # noqa: E402
+
+SAMPLES = sorted(p for p in ARTICLES_DIR.glob("nv-*") if p.is_file())
+
+
+def test_samples_cover_the_styles():
+    assert len(SAMPLES) >= 3
+    assert {p.suffix for p in SAMPLES} >= {".txt", ".md", ".html"}
+    for path in SAMPLES:
+        article = load_article(path)
+        assert article.title and article.source and article.date, path
+        assert article.path != DEFAULT_ARTICLE
+    texts = {p.suffix: load_article(p).body for p in SAMPLES}
+    assert '" said ' in texts[".txt"] or '," said' in texts[".txt"]
+    assert "She said" in texts[".txt"] and "They said" in texts[".txt"]
+    # A quote running over two paragraphs: an opening paragraph without its closing quote.
+    assert any(p.count('"') % 2 == 1 for p in texts[".txt"].split("\n\n"))
+    assert not any(q in texts[".md"] for q in '"\u201c\u201d')  # no quotes at all
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.suffix)
+def test_report_on_sample_article(path, tmp_path):
+    before = digest(path)
+    out = tmp_path / "report"
+    done = subprocess.run([sys.executable, "-m", "newsvoices.cli", "report", str(path), "--out", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for notebook in article_notebooks():
+        assert (out / notebook.name).exists() and (out / notebook.with_suffix(".html").name).exists()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert load_article(path).title.split()[0] in index
+    assert digest(path) == before

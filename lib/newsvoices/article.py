@@ -209,7 +209,10 @@ def parse_article(text: str, path: Path | None = None, metadata: dict[str, str] 
         if not stripped:
             if meta:
                 header_end = offset + len(line) + 1
-                break
+                # A markdown "# Title", a blank line, then "Key: value" lines: one header.
+                following = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+                if set(meta) != {"title"} or not _KEY_VALUE.match(following):
+                    break
             offset += len(line) + 1
             continue
         kv, dash, md = _KEY_VALUE.match(stripped), _DASH_HEADER.match(line), _MD_TITLE.match(stripped)
