@@ -5,9 +5,10 @@ from .article import Article, load_article
 from .errors import ArticleError, InputFileError, MissingResourceError, NewsvoicesError
 from .paths import DEFAULT_ARTICLE
 from .sentiment import sentence_sentiment
+from .stance_rules import stance_toward
 
 __all__ = [
     "Analysis", "Article", "ArticleError", "DEFAULT_ARTICLE", "InputFileError",
-    "MissingResourceError", "NewsvoicesError", "analyze", "load_article", "sentence_sentiment",
+    "MissingResourceError", "NewsvoicesError", "analyze", "load_article", "sentence_sentiment", "stance_toward",
 ]
 __version__ = "0.1.0"

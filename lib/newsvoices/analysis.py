@@ -2,18 +2,22 @@
 
 The :class:`Analysis` object is what every notebook, the CLI and the batch runner work
 from. Each table is a pandas DataFrame with named columns, and every span in it carries
-``start``/``end`` character offsets into ``analysis.article.text``.
+character offsets into ``analysis.article.text``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from .article import Article, load_article
+from .attribution import attribute
+from .sentiment import score_utterances, summarise
+from .stance import compute_stance
 from .tokenization import tokenize_article
+from .topics import article_topics, topic_mentions, topic_table
 
 
 @dataclass
@@ -23,24 +27,63 @@ class Analysis:
     Attributes:
         article: the loaded :class:`~newsvoices.article.Article`.
         sentences: one row per sentence — paragraph, sentence, start, end, text, n_tokens.
-        tokens: one row per token — sentence, start, end, token, lower, is_stop,
-            is_punct, is_alpha.
+        tokens: one row per token — sentence, start, end, token, lower, is_stop, is_punct, is_alpha.
+        utterances: one row per attributed span — speaker, side, kind (direct / partial /
+            indirect), cue, text, start, end, mention, mention_start, mention_end, cue_start,
+            cue_end, paragraph, sentence — plus VADER (vader_compound, vader_pos, vader_neu,
+            vader_neg) and TextBlob (textblob_polarity, textblob_subjectivity) scores.
+        people: every person or group found — speaker, side, kind, title, mentions, aliases.
+        speakers: per speaker — side, utterances, words, mean VADER and TextBlob scores with
+            bootstrap 95 % intervals (``*_low``/``*_high``).
+        sides: the same per side.
+        topics: topic, terms, origin (file / suggested), mentions.
+        stance: per speaker × topic — score in [-1, 1], label (favour / against / mixed /
+            none), n_evidence, n_cued (judgments resting on a directed cue).
+        side_stance: the same per side × topic, with the speakers behind it.
+        stance_evidence: one row per cue behind a judgment, with offsets, rule, negation,
+            hedging and contribution.
+        relations: speaker → speaker stance (source, target, score, label, n_evidence).
     """
 
     article: Article
     sentences: pd.DataFrame
     tokens: pd.DataFrame
+    utterances: pd.DataFrame = field(default_factory=pd.DataFrame)
+    people: pd.DataFrame = field(default_factory=pd.DataFrame)
+    speakers: pd.DataFrame = field(default_factory=pd.DataFrame)
+    sides: pd.DataFrame = field(default_factory=pd.DataFrame)
+    topics: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stance: pd.DataFrame = field(default_factory=pd.DataFrame)
+    side_stance: pd.DataFrame = field(default_factory=pd.DataFrame)
+    stance_evidence: pd.DataFrame = field(default_factory=pd.DataFrame)
+    relations: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table by name, in pipeline order (what the CLI writes)."""
-        return {"sentences": self.sentences, "tokens": self.tokens}
+        """Every table by name, in pipeline order (what the CLI and batch write)."""
+        return {name: getattr(self, name) for name in (
+            "sentences", "tokens", "utterances", "people", "speakers", "sides", "topics",
+            "stance", "side_stance", "stance_evidence", "relations")}
 
 
-def analyze(source: str | Path | Article) -> Analysis:
+def analyze(source: str | Path | Article, *, speakers_file: str | Path | None = None,
+            topics_file: str | Path | None = None) -> Analysis:
     """Analyse an article given as a path (``"-"`` for stdin) or an :class:`Article`.
 
-    Raises :class:`~newsvoices.errors.ArticleError` for unusable input.
+    ``speakers_file`` and ``topics_file`` override the optional ``<article>.speakers.toml``
+    and ``<article>.topics.toml`` found beside the article. Raises
+    :class:`~newsvoices.errors.ArticleError` for an unusable article and
+    :class:`~newsvoices.errors.InputFileError` for a malformed side file.
     """
     article = source if isinstance(source, Article) else load_article(source)
-    sentences, tokens = tokenize_article(article)
-    return Analysis(article=article, sentences=sentences, tokens=tokens)
+    analysis = Analysis(article, *tokenize_article(article))
+    utterances, analysis.people = attribute(article, analysis.sentences,
+                                            Path(speakers_file) if speakers_file else None)
+    analysis.utterances = score_utterances(utterances)
+    analysis.speakers = summarise(analysis.utterances, "speaker")
+    analysis.sides = summarise(analysis.utterances, "side")
+    topics = article_topics(analysis, topics_file, exclude=analysis.people.get("speaker", ()))
+    analysis.topics = topic_table(topics, topic_mentions(analysis, topics))
+    stance = compute_stance(article, analysis.utterances, analysis.people, topics)
+    analysis.stance, analysis.side_stance = stance.stance, stance.sides
+    analysis.stance_evidence, analysis.relations = stance.evidence, stance.relations
+    return analysis
