@@ -42,13 +42,15 @@ from .lexicons import _lines, table
 from .quotes import Quote, find_quotes
 from .sidefiles import find_side_file
 from .speakers import PRONOUNS, Registry, Speaker, group_nouns, resolve_pronoun, side_of, _nonnames
-from .tokenization import normalise, word_spans
+from .tokenization import _word_tokenizer, normalise
 
 if TYPE_CHECKING:
     from .article import Article
 
 UTTERANCE_COLUMNS = ["speaker", "side", "kind", "cue", "text", "start", "end", "mention", "mention_start",
                      "mention_end", "cue_start", "cue_end", "paragraph", "sentence"]
+_DTYPES = {c: "int64" for c in ["start", "end", "mention_start", "mention_end", "cue_start", "cue_end",
+                                 "paragraph", "sentence"]}
 REGISTRY_COLUMNS = ["speaker", "side", "kind", "title", "mentions", "aliases"]
 
 _SKIP_BACK = frozenset("""has have had is was are were be been will would could should may might can did does do
@@ -67,7 +69,19 @@ _PREPS = frozenset("""in on at during to through with via after before from abou
 inside while""".split())
 _AFTER_STOP = frozenset("""who which in on at during after before when while as to from about with through
 that,""".split())
+_QQ = re.compile(r"(?<!')''(?!')")
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who"])
+
+
+@cache
+def _token_re() -> re.Pattern:
+    return re.compile(_word_tokenizer()._pattern)
+
+
+@cache
+def _cue_prefilter() -> re.Pattern:
+    words = sorted(_cue_table(), key=len, reverse=True)
+    return re.compile(r"(?i)(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(re.escape(w) for w in words))
 
 
 @cache
@@ -129,8 +143,10 @@ class _Attributor:
 
     def tokens(self, s: int, e: int) -> list[_Tok]:
         out = []
-        for ts, te in word_spans(self.norm, s, e):
-            w = self.norm[ts:te]
+        norm = self.norm
+        for m in _token_re().finditer(norm, s, e):
+            ts, te = m.span()
+            w = m.group()
             out.append(_Tok(ts, te, w, w.lower(), self.quote_at(ts)))
         return out
 
@@ -179,7 +195,7 @@ class _Attributor:
             k = j - 1
             while k >= lo and toks[k].low not in {",", ";", ":", '"', "(", ")"} and j - k <= 14:
                 k -= 1
-            if k >= lo and toks[k].low == "," and toks[k + 1].low in {"who", "the", "a", "an", "including"} | _DETS:
+            if k >= lo and toks[k].low == "," and j - k >= 2:
                 end = k
                 start = end - 1
                 while start >= lo and toks[start].low not in _BOUNDARY_PUNCT and toks[start].low not in _BOUNDARY:
@@ -227,9 +243,7 @@ class _Attributor:
         if j >= hi:
             return None
         first = toks[j]
-        if not (_is_cap(first.w) or first.low in {"the", "a", "an", "one", "another", "two", "three", "he", "she",
-                                                  "they", "his", "her", "their", "some", "many", "officials",
-                                                  "sources", "police", "prosecutors"}):
+        if first.low in {"that", "it", "this", "there", "to", "in", "on", "at", "of", "for", "with", "by", "about"}:
             return None
         k = j
         while k < hi and k - j < 10:
@@ -288,6 +302,21 @@ class _Attributor:
             return None
         return k, end, ht
 
+    def first_mention(self, toks: list[_Tok], upto: int) -> tuple[int, int, str] | None:
+        """Fallback subject: the first subject pronoun or name outside quotes before ``upto``."""
+        for k in range(upto):
+            t = toks[k]
+            if t.q >= 0:
+                continue
+            if t.low in {"he", "she", "they", "we", "i"}:
+                return k, k + 1, "pronoun"
+            if _is_cap(t.w) and t.w not in self.nonnames and (k == 0 or toks[k - 1].low not in _PREPS):
+                end = k + 1
+                while end < upto and (_is_cap(toks[end].w) or toks[end].low in {"'s"}) and toks[end].q < 0:
+                    end += 1
+                return k, end, "name"
+        return None
+
     def content_after(self, toks: list[_Tok], j: int, hi: int, frame: str, kind: str) -> tuple[int, str] | None:
         """Where the content after the cue starts (token index) and how it was introduced."""
         if j >= hi:
@@ -310,6 +339,9 @@ class _Attributor:
                 return k, "wh"
             if t.low == "to" and frame == "tell" and k > j:
                 return k, "to"
+            if t.low == "," and k + 1 < hi and toks[k + 1].w == '"' and toks[k + 1].q >= 0 \
+                    and self.quotes[toks[k + 1].q].start == toks[k + 1].s:
+                return k + 1, "quote"
             if t.low in {",", ";", ".", "?", "!", "--", "\u2014"}:
                 break
         if frame == "say":
@@ -339,7 +371,10 @@ class _Attributor:
     def run(self) -> list[_Att]:
         cues = _cue_table()
         atts: list[_Att] = []
+        prefilter = _cue_prefilter()
         for si, (s, e, p, sid) in enumerate(self.sent):
+            if not prefilter.search(self.norm, s, e):
+                continue
             toks = self.tokens(s, e)
             n = len(toks)
             found: list[tuple[int, int, str, str]] = []
@@ -431,7 +466,7 @@ class _Attributor:
                     src = prior[-1][4]
                     borrowed = True
                 else:
-                    src = self.main_subject(toks, ci)
+                    src = self.main_subject(toks, ci) or self.first_mention(toks, ci)
                     borrowed = True
                 resolved.append((ci, ce, kind, frame, src, inverted, participle, borrowed))
             else:
@@ -478,7 +513,8 @@ class _Attributor:
                 if frame == "prep" and b < hi and toks[b].low == "," and b + 1 < hi:
                     contents.append(self._span(toks, b + 1, hi))
             else:
-                ca = self.content_after(toks, after_end, hi, frame, kind)
+                quote_before = a > 0 and (toks[a - 1].w == '"' or (toks[a - 1].low == "," and a > 1 and toks[a - 2].w == '"'))
+                ca = None if quote_before else self.content_after(toks, after_end, hi, frame, kind)
                 if ca is not None and ca[0] is not None and ca[0] < hi:
                     contents.append(self._span(toks, ca[0], hi))
                 before_ok = not participle and (ca is None or ca[1] == "comma" or ca[0] is None)
@@ -576,7 +612,7 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     ``speakers_file`` is None the ``<article>.speakers.toml|yaml`` side file is used if present.
     """
     text = article.text
-    norm = normalise(text)
+    norm = _QQ.sub('" ', normalise(text))
     reg = Registry(norm)
     spans = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
     reg.collect(spans)
@@ -588,9 +624,9 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     atts = att.run()
     _resolve_speakers(att, atts)
     rows = _rows(att, atts)
-    utter = pd.DataFrame(rows, columns=UTTERANCE_COLUMNS)
-    utter = utter.astype({c: "int64" for c in ["start", "end", "mention_start", "mention_end", "cue_start",
-                                                "cue_end", "paragraph", "sentence"]})
+    cols = list(zip(*rows)) if rows else [()] * len(UTTERANCE_COLUMNS)
+    utter = pd.DataFrame({c: pd.Series(list(v), dtype=_DTYPES.get(c, object)) for c, v in zip(UTTERANCE_COLUMNS, cols)},
+                         columns=UTTERANCE_COLUMNS)
     registry = _registry_frame(reg, utter)
     return utter, registry
 
@@ -746,10 +782,16 @@ def _rows(att: _Attributor, atts: list[_Att]) -> list[list]:
 
 def _registry_frame(reg: Registry, utter: pd.DataFrame) -> pd.DataFrame:
     spoken = set(utter["speaker"]) if len(utter) else set()
+    counts: dict[str, int] = {}
+    for nm in reg.names:
+        c = reg.canonical_name(nm.name)
+        counts[c] = counts.get(c, 0) + 1
     rows = []
     for sp in reg.speakers.values():
         if sp.kind == "group" and sp.name not in spoken:
             continue
-        mentions = sp.mentions + sum(1 for nm in reg.names if reg.canonical_name(nm.name) == sp.name)
-        rows.append([sp.name, sp.side, sp.kind, sp.title, mentions, "; ".join(sorted(sp.aliases))])
-    return pd.DataFrame(rows, columns=REGISTRY_COLUMNS).astype({"mentions": "int64"})
+        rows.append([sp.name, sp.side, sp.kind, sp.title, sp.mentions + counts.get(sp.name, 0),
+                     "; ".join(sorted(sp.aliases))])
+    cols = list(zip(*rows)) if rows else [()] * len(REGISTRY_COLUMNS)
+    return pd.DataFrame({c: pd.Series(list(v), dtype="int64" if c == "mentions" else object)
+                         for c, v in zip(REGISTRY_COLUMNS, cols)}, columns=REGISTRY_COLUMNS)
