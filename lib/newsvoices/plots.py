@@ -25,6 +25,11 @@ def _note_if_empty(ax: plt.Axes, frame: pd.DataFrame, what: str) -> bool:
     return False
 
 
+def _side_names(sides: pd.Series) -> pd.Series:
+    """Sides for legends: a missing or empty side shows as "side unknown"."""
+    return sides.replace("", None).fillna("side unknown")
+
+
 def word_frequencies(freq: pd.DataFrame, ax: plt.Axes | None = None,
                      title: str = "Most frequent content words") -> plt.Axes:
     """Horizontal bars of a :func:`newsvoices.vocabulary.word_frequencies` table."""
@@ -80,7 +85,7 @@ def speaker_sentiment(summary: pd.DataFrame, by: str = "speaker", title: str | N
                         ax=ax, legend=ax is axes[1], zorder=3)
         ax.axvline(0, color="darkred", linewidth=1)
         ax.set_yticks(list(y), [f"{g} ({n})" for g, n in zip(data[by], data["utterances"])])
-        ax.set(xlim=(-1, 1), xlabel=f"mean {name} (−1 negative … +1 positive)", title=name)
+        ax.set(xlim=(-1, 1), xlabel="mean score (−1 negative … +1 positive)", title=name)
     axes[0].set_ylabel(f"{by} (utterances)")
     if axes[1].get_legend():
         axes[1].legend(title="utterances", loc="lower right", fontsize="small")
@@ -146,9 +151,9 @@ def side_comparison(stance: pd.DataFrame, sides: pd.DataFrame, ax: plt.Axes | No
     ax = _axes(ax, (9, 0.7 * max(sides["topic"].nunique() if len(sides) else 0, 3) + 1.5))
     if not _note_if_empty(ax, sides, "stance evidence"):
         order = sorted(sides["topic"].unique())
-        hue_order = sorted(sides["side"].fillna("unknown").unique())
-        sides = sides.assign(side=sides["side"].fillna("unknown"))
-        stance = stance.assign(side=stance["side"].fillna("unknown"))
+        sides = sides.assign(side=_side_names(sides["side"]))
+        stance = stance.assign(side=_side_names(stance["side"]))
+        hue_order = sorted(sides["side"].unique())
         sns.barplot(data=sides, y="topic", x="score", hue="side", order=order, hue_order=hue_order,
                     alpha=0.45, ax=ax, errorbar=None)
         sns.stripplot(data=stance, y="topic", x="score", hue="side", order=order, hue_order=hue_order,
