@@ -47,6 +47,8 @@ from .tokenization import normalise, word_spans
 
 #: The shipped lexicon of directed cues.
 LEXICON_FILE = "stance_lexicon.tsv"
+#: VADER valences re-set for news (institution names, filler words, victims' events).
+VADER_NEWS_FILE = "stance_vader_news.tsv"
 
 #: Most tokens between an object cue and the target.
 MAX_OBJECT_GAP = 10
@@ -69,6 +71,11 @@ FALLBACK_LOCAL_SHARE = 0.5
 #: a negative one is scaled by the first factor, a positive one by the second.
 SPEAKER_NEGATIVE_FACTOR = 0.2
 SPEAKER_POSITIVE_FACTOR = 0.6
+#: Blank capitalised words (names) out of the fallback's text, unless more than this
+#: share of the words is capitalised (a title-case headline).
+MASK_NAMES = True
+USE_VADER_NEWS = True
+HEADLINE_SHARE = 0.6
 #: VADER valence (VADER's -4..4 scale) given to a stance entry of direction 1.
 VADER_SCALE = 2.0
 
@@ -250,6 +257,12 @@ def news_vader() -> SentimentIntensityAnalyzer:
         for form in forms:
             if len(form.tokens) == 1 and form.tokens[0] not in lex and form.entry.kind not in ("predicate", "outcome"):
                 lex[form.tokens[0]] = round(form.entry.direction * VADER_SCALE, 2)
+    if USE_VADER_NEWS:
+        for fields in table(VADER_NEWS_FILE):
+            try:
+                lex[fields[0].lower()] = float(fields[1])
+            except (IndexError, ValueError):
+                raise InputFileError(package_data(VADER_NEWS_FILE), f"line {fields!r} needs word<TAB>valence") from None
     analyser.lexicon = lex
     return analyser
 
@@ -453,6 +466,27 @@ def _predicate_evidence(norm, spans, low, m: _Match, gap: list[str], copula: boo
     return None
 
 
+def _mask_names(norm: str, spans) -> str:
+    """``norm`` with capitalised words inside the sentence blanked out.
+
+    Words of names carry no sentiment toward anyone ("United Nations", "Supreme Court",
+    "Affordable Care Act", "Freedom Caucus"). Title-case headlines are left alone.
+    """
+    words = [(s, e) for s, e in spans if norm[s].isalpha()]
+    caps = [(s, e) for s, e in words if norm[s].isupper()]
+    if not caps or len(caps) > HEADLINE_SHARE * len(words):
+        return norm
+    chars = list(norm)
+    for k, (s, e) in enumerate(spans):
+        if not norm[s].isupper() or k == 0 or norm[s:e] == "I":
+            continue
+        prev = norm[spans[k - 1][0]:spans[k - 1][1]]
+        if prev in ('"', "'", ":", ".", "?", "!", "(", "--", "-", "\u2014"):
+            continue
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
 def _is_speaker(low: list[str], ti: int, tj: int) -> bool:
     """Whether the target is the one reporting: "X said", "X, ..., told", '..." said X'."""
     k = tj
@@ -471,7 +505,8 @@ def _fallback(norm: str, spans, start: int, end: int, ti: int | None, tj: int | 
     what the sentence reports, the sentiment is mostly not about it and is scaled down.
     """
     analyser = news_vader()
-    rest = (norm[:start] + " " + norm[end:]).strip()
+    masked = _mask_names(norm, spans) if MASK_NAMES else norm
+    rest = (masked[:start] + " " + masked[end:]).strip()
     whole = analyser.polarity_scores(rest)["compound"] if rest else 0.0
     score = whole
     s, e = 0, len(norm)
@@ -479,7 +514,7 @@ def _fallback(norm: str, spans, start: int, end: int, ti: int | None, tj: int | 
         lo = max(0, ti - FALLBACK_WINDOW)
         hi = min(len(spans), tj + FALLBACK_WINDOW)
         s, e = spans[lo][0], spans[hi - 1][1]
-        text = (norm[s:start] + " " + norm[end:e]).strip()
+        text = (masked[s:start] + " " + masked[end:e]).strip()
         if text:
             local = analyser.polarity_scores(text)["compound"]
             score = FALLBACK_LOCAL_SHARE * local + (1 - FALLBACK_LOCAL_SHARE) * whole
