@@ -83,7 +83,7 @@ def analyze(source: str | Path | Article, *, speakers_file: str | Path | None = 
     analysis.sides = summarise(analysis.utterances, "side")
     topics = article_topics(analysis, topics_file, exclude=analysis.people.get("speaker", ()))
     analysis.topics = topic_table(topics, topic_mentions(analysis, topics))
-    stance = compute_stance(article, analysis.utterances, analysis.people, topics)
+    stance = compute_stance(article, analysis.sentences, analysis.utterances, analysis.people, topics)
     analysis.stance, analysis.side_stance = stance.stance, stance.sides
     analysis.stance_evidence, analysis.relations = stance.evidence, stance.relations
     return analysis

@@ -31,6 +31,9 @@ RELATION_COLUMNS = ["source", "source_side", "target", "target_side", "score", "
 NEUTRAL_BAND = 0.05
 #: A group whose evidence points both ways is "mixed" unless its mean is beyond this.
 MIXED_MARGIN = 0.25
+#: Most characters between a speaker's mention and the cue for the words between them to
+#: count as the speaker's act ("Mr. Medvedev issued a rare rebuke of Mr. Putin's statements, saying").
+MAX_SUBJECT_GAP = 120
 _PRONOUNS = frozenset("he she they him her them his hers their it we i you".split())
 
 
@@ -83,10 +86,11 @@ def _outermost(utterances: pd.DataFrame) -> pd.DataFrame:
     return utterances[keep]
 
 
-def compute_stance(article: Article, utterances: pd.DataFrame, registry: pd.DataFrame,
-                   topics: list[Topic]) -> StanceResult:
+def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.DataFrame,
+                   registry: pd.DataFrame, topics: list[Topic]) -> StanceResult:
     """Stance per speaker × topic, per side × topic, the evidence, and speaker relations."""
     text, norm = article.text, normalise(article.text)
+    sentence_start = dict(zip(sentences["sentence"], sentences["start"]))
     speaking = set(utterances["speaker"]) if len(utterances) else set()
     people = _speaker_patterns(registry, speaking)
     sides = dict(zip(registry["speaker"], registry["side"])) if len(registry) else {}
@@ -95,6 +99,9 @@ def compute_stance(article: Article, utterances: pd.DataFrame, registry: pd.Data
         has_cue = u.cue_start is not None and u.cue_start >= 0
         r_start = min(u.start, u.cue_start) if has_cue else u.start
         r_end = max(u.end, u.cue_end) if has_cue else u.end
+        if 0 <= u.mention_end <= r_start and r_start - u.mention_end <= MAX_SUBJECT_GAP \
+                and u.mention_start >= sentence_start.get(u.sentence, r_start):
+            r_start = u.mention_start  # the speaker's own predicate: "X issued a rebuke of Y, saying ..."
         region = text[r_start:r_end]
         blocked = [(u.mention_start, u.mention_end)] if u.mention_start is not None and u.mention_start >= 0 else []
         targets = []
@@ -123,7 +130,10 @@ def compute_stance(article: Article, utterances: pd.DataFrame, registry: pd.Data
     topic_pairs = pairs[pairs["target_kind"] == "topic"]
     stance = _aggregate(topic_pairs, ["speaker", "side", "target"]).rename(columns={"target": "topic"})
     side_stance = _aggregate(topic_pairs, ["side", "target"], with_speakers=True).rename(columns={"target": "topic"})
-    relations = _aggregate(pairs[pairs["target_kind"] == "speaker"], ["speaker", "side", "target"]).rename(
+    # Relations rest on directed cues only: the tone of words said *to* or *near* someone
+    # ("telling Gates that it is the best way") is no stance toward them.
+    cued_people = pairs[(pairs["target_kind"] == "speaker") & pairs["cued"].astype(bool)]
+    relations = _aggregate(cued_people, ["speaker", "side", "target"]).rename(
         columns={"speaker": "source", "side": "source_side"})
     relations.insert(3, "target_side", relations["target"].map(sides))
     return StanceResult(stance[STANCE_COLUMNS], side_stance[SIDE_STANCE_COLUMNS], evidence,
