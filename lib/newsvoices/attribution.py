@@ -69,6 +69,10 @@ _PREPS = frozenset("""in on at during to through with via after before from abou
 inside while""".split())
 _AFTER_STOP = frozenset("""who which in on at during after before when while as to from about with through
 that,""".split())
+_NP_START = frozenset("""the a an some many most several few two three four five both all one another other
+his her their its our my this these those each every no""".split())
+_VERBISH = frozenset("""is was are were be been has have had will would could should may might can do does did not
+n't""".split())
 _QQ = re.compile(r"(?<!')''(?!')")
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who"])
 
@@ -153,7 +157,7 @@ class _Attributor:
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
 
-    def _head_type(self, toks: list[_Tok], a: int, b: int, sent_first: int) -> str | None:
+    def _head_type(self, toks: list[_Tok], a: int, b: int, sent_first: int, lenient: bool = True) -> str | None:
         """What kind of source the chunk toks[a:b] is, or None if implausible."""
         if b <= a or b - a > 12:
             return None
@@ -171,8 +175,10 @@ class _Attributor:
         lows = [t.low for t in chunk]
         if any(l in self.groups for l in lows[-4:]) or any(l.isdigit() for l in lows) or "percent" in lows:
             return "group"
-        if b - a == 1 and lows[0] in {"many", "some", "others", "most", "both", "few", "all"}:
+        if b - a == 1 and lows[0] in {"many", "some", "others", "most", "both", "few", "all", "another", "one"}:
             return "group"
+        if lenient and b - a <= 8 and lows[0] in _NP_START and not any(l in _VERBISH for l in lows):
+            return "np"
         return None
 
     def subject_before(self, toks: list[_Tok], i: int, lo: int) -> tuple[int, int, str] | None:
@@ -191,20 +197,8 @@ class _Attributor:
         if j < lo:
             return None
         if toks[j].low == "," and j - 1 >= lo:
-            # apposition: "Mr. Putin, who is out of the country, said" / "Trump, the nominee, said"
-            k = j - 1
-            while k >= lo and toks[k].low not in {",", ";", ":", '"', "(", ")"} and j - k <= 14:
-                k -= 1
-            if k >= lo and toks[k].low == "," and j - k >= 2:
-                end = k
-                start = end - 1
-                while start >= lo and toks[start].low not in _BOUNDARY_PUNCT and toks[start].low not in _BOUNDARY:
-                    start -= 1
-                start += 1
-                ht = self._head_type(toks, start, end, lo)
-                if ht:
-                    return start, end, ht
-            return None
+            # apposition(s): "Sen. Marco Rubio, R-Fla., a candidate, said" -> the first segment
+            return self.apposition_subject(toks, j, lo)
         end = j + 1
         k = j
         while k >= lo:
@@ -238,6 +232,39 @@ class _Attributor:
                 if _is_cap(toks[k2].w) and toks[k2].w not in self.nonnames:
                     pass
         return start, end, ht
+
+    def apposition_subject(self, toks: list[_Tok], j: int, lo: int) -> tuple[int, int, str] | None:
+        """Subject before a chain of appositions ending at the comma toks[j]."""
+        k = j - 1
+        while k >= lo and j - k <= 30:
+            low = toks[k].low
+            if low in {";", ":", '"', "(", ")", "--", "\u2014"} or (low in {"but", "and", "that", "because", "while",
+                                                                            "when", "if", "although"} and toks[k + 1].low != ","):
+                break
+            k -= 1
+        start = k + 1
+        commas = [x for x in range(start, j) if toks[x].low == ","]
+        if not commas:
+            return None
+        segs = []
+        prev = start
+        for c in commas + [j]:
+            segs.append((prev, c))
+            prev = c + 1
+        first = segs[0]
+        if toks[first[0]].low in _PREPS or toks[first[0]].low.endswith("ing") or (
+                toks[first[0]].low.endswith("ly") and not _is_cap(toks[first[0]].w)) or toks[first[0]].low in {
+                "after", "before", "when", "while", "as", "although", "despite", "if", "since", "meanwhile", "however"}:
+            segs = segs[1:]
+        if len(segs) < 2:
+            return None
+        a, b = segs[0]
+        if b - a > 10:
+            return None
+        ht = self._head_type(toks, a, b, lo)
+        if ht in (None, "who"):
+            return None
+        return a, b, ht
 
     def source_after(self, toks: list[_Tok], j: int, hi: int) -> tuple[int, int, str] | None:
         if j >= hi:
@@ -414,7 +441,7 @@ class _Attributor:
         s, e, p, sid = self.sent[si]
         n = len(toks)
         out: list[_Att] = []
-        # cut points: where a later independent cue construction starts
+        pq = self.prev_quote(si)
         raw = []
         for ci, ce, kind, frame in found:
             tok = toks[ci]
@@ -433,6 +460,11 @@ class _Attributor:
                     participle = True
                 elif ci == 0 or (tok.low.endswith("ing") and ci > 0 and prev not in _SKIP_BACK):
                     if ci == 0:
+                        # '"Is that all?" said Trump.' split after the question mark
+                        if pq is not None and frame in ("say", "tell", "end"):
+                            src = self.source_after(toks, ce, n)
+                            if src is not None:
+                                raw.append((ci, ce, kind, frame, src, True, False))
                         continue
                     # "-ing" forms elsewhere need an auxiliary ("is saying") to count
                     if prev not in {"is", "was", "are", "were", "been", "be"}:
@@ -442,8 +474,13 @@ class _Attributor:
                     j = ci - 1
                     while j >= 0 and toks[j].low in {"also", "then", "later"}:
                         j -= 1
-                    if j >= 0 and (toks[j].low == "," or toks[j].w == '"') and frame in ("say", "tell", "end"):
+                    if j >= 0 and (toks[j].low == "," or toks[j].w == '"') and frame in ("say", "end") or (
+                            j >= 0 and toks[j].w == '"' and frame == "tell"):
                         src = self.source_after(toks, ce, n)
+                        if src is not None and toks[j].low == ",":
+                            app = self.apposition_subject(toks, j, 0)
+                            if app is not None and app[0] == 0:
+                                src = None
                         if src is not None:
                             inverted = True
                     if src is None:
@@ -454,7 +491,7 @@ class _Attributor:
                                 src = None
                             elif tok.low in {"called", "calls", "calling", "call"} and frame == "np" and ht not in ("name", "pronoun"):
                                 src = None
-                            elif kind == "thought" and ht == "group" and not any(toks[x].low in self.groups for x in range(a, b)):
+                            elif kind == "thought" and ht in ("group", "np") and not any(toks[x].low in self.groups for x in range(a, b)):
                                 src = None
             raw.append((ci, ce, kind, frame, src, inverted, participle))
         # participles borrow the subject of the main clause
@@ -523,6 +560,8 @@ class _Attributor:
                     if bs:
                         contents.insert(0, bs)
             contents = [c for c in contents if c and c[1] > c[0] and self._has_words(c)]
+            if not contents and constr_start == 0 and pq is not None and (inverted or frame in ("say", "tell", "end")):
+                contents = [(pq.start, pq.end)]
             if not contents:
                 continue
             # a content that opens a quote running past the sentence: follow the quote
@@ -531,6 +570,21 @@ class _Attributor:
                 continue
             out.append(_Att((toks[ci].s, toks[ce - 1].e), (toks[a].s, toks[b - 1].e), ht, contents, si, frame))
         return out
+
+    def prev_quote(self, si: int) -> Quote | None:
+        """The quote that ends the previous sentence of the same paragraph, if any."""
+        if si == 0 or self.sent[si - 1][2] != self.sent[si][2]:
+            return None
+        ps, pe = self.sent[si - 1][0], self.sent[si - 1][1]
+        k = pe
+        while k > ps and self.norm[k - 1] in " \n":
+            k -= 1
+        if k > ps and self.norm[k - 1] == '"':
+            q = self.quote_at(k - 1)
+            if q >= 0 and self.quotes[q].closed:
+                start = self.quotes[q].start
+                return Quote(start, self.quotes[q].end, True, self.quotes[q].paragraph, self.quotes[q].group)
+        return None
 
     def _has_words(self, span) -> bool:
         return bool(re.search(r"[A-Za-z0-9]", self.norm[span[0]:span[1]]))
@@ -720,7 +774,7 @@ def _rows(att: _Attributor, atts: list[_Att]) -> list[list]:
 
     for a in atts:
         if a.speaker is None:
-            continue
+            a.speaker = Speaker(f"[{norm[a.mention[0]:a.mention[1]].lower()}]", kind="unresolved")
         sp = a.speaker
         for cs, ce in a.contents:
             for s, e, si in _split_by_sentence((cs, ce), att):
