@@ -49,6 +49,26 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import analyze_many, write_result
+
+    result = analyze_many(args.paths, workers=args.workers, progress=not args.quiet)
+    files = write_result(result, Path(args.out))
+    ok = int((result.articles["status"] == "ok").sum())
+    print(f"analysed {ok} of {len(result.articles)} articles; wrote {result.main_table} to {files[result.main_table]} "
+          f"and {len(files) - 1} more tables beside it", file=sys.stderr)
+    if result.failures:
+        print(f"newsvoices: {len(result.failures)} article(s) failed (status 'failed' in "
+              f"{files['articles'].name})", file=sys.stderr)
+    return 0 if not result.failures else (1 if ok else 2)
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run_bench
+
+    return run_bench(quick=args.quick)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
     parser = argparse.ArgumentParser(prog="newsvoices", description=__doc__.splitlines()[0])
@@ -72,6 +92,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help="PolNeAR folder (e.g. .../polnear/dev) or NewsMTSC .jsonl file")
     p.add_argument("--limit", type=int, metavar="N", help="only the first N articles or sentences")
     p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("batch", help="analyse many articles into pooled CSV or Parquet tables",
+                       description="Analyse every article in PATHS (files, folders, globs) in parallel. FILE gets "
+                                   "one row per utterance; every other table goes beside it as <stem>_<table>.<ext>, "
+                                   "with <stem>_articles listing each article's status. A failing article is "
+                                   "reported and skipped. Exit status 0: all analysed; 1: some failed; 2: none.")
+    p.add_argument("paths", nargs="+", metavar="PATHS", help="article files, folders or glob patterns")
+    p.add_argument("--out", metavar="FILE", required=True, help="output file ending in .csv or .parquet")
+    p.add_argument("--workers", type=int, metavar="N", help="worker processes (default: all cores; 1 = no pool)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or per-article failure lines")
+    p.set_defaults(func=_cmd_batch)
+
+    p = sub.add_parser("bench", help="measure analysis speed against the tokenize+score floor, batch scaling, growth")
+    p.add_argument("--quick", action="store_true", help="a small, fast run (smoke test)")
+    p.set_defaults(func=_cmd_bench)
     return parser
 
 

@@ -1,0 +1,337 @@
+"""Many articles at once: ``newsvoices batch`` and :func:`analyze_many`.
+
+Every article is analysed exactly as :func:`newsvoices.analyze` would analyse it alone, in
+a pool of worker processes. The per-article tables of :meth:`Analysis.tables` (all but
+``sentences`` and ``tokens``, which are too fine-grained to pool) are stacked into one
+table each, with the article's id (its file stem) and metadata in front, plus an
+``articles`` table with one row per input — ``status`` ``"ok"`` or ``"failed"`` and the
+error. A failing article is reported and skipped; it never stops the batch.
+
+The code is generic over ``analysis.tables()``: a table added to :class:`Analysis` later
+appears in the batch output without any change here.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from .errors import MissingResourceError, NewsvoicesError
+
+#: Files picked up when a folder is given (a glob or an explicit file may be anything).
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+#: Tables left out of the batch output (one row per sentence / token: too fine to pool).
+SKIPPED_TABLES = ("sentences", "tokens")
+#: The table written to FILE itself; the first that exists wins (utterances, when attribution exists).
+MAIN_TABLES = ("utterances", "sentences")
+#: Article metadata put in front of every pooled row (column name, metadata key). Prefixed,
+#: because article tables have columns of their own called ``title`` (people's titles) etc.
+META_COLUMNS = (("article", "name"), ("article_title", "title"), ("article_source", "source"),
+                ("article_date", "date"))
+ARTICLE_COLUMNS = ["article", "path", "title", "source", "date", "n_sentences", "status", "error"]
+OUTPUT_SUFFIXES = (".csv", ".parquet")
+
+
+class BatchError(NewsvoicesError):
+    """The batch cannot run or write its output (no inputs, bad output file name ...)."""
+
+
+@dataclass
+class Failure:
+    """An article the batch skipped: its id, its path and the problem (one line)."""
+
+    article: str
+    path: str
+    error: str
+
+
+@dataclass
+class BatchResult:
+    """What :func:`analyze_many` returns.
+
+    Attributes:
+        tables: pooled tables by name — ``articles`` first, then every table of
+            :meth:`Analysis.tables` except sentences and tokens (and ``sentences`` itself
+            when there is no ``utterances`` table), each with ``article``,
+            ``article_title``, ``article_source``, ``article_date`` columns in front.
+        failures: the articles that could not be analysed.
+    """
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    failures: list[Failure] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        return self.tables["articles"]
+
+    @property
+    def main_table(self) -> str:
+        """Name of the one-row-per-utterance table (``sentences`` before attribution existed)."""
+        return next((t for t in MAIN_TABLES if t in self.tables), "articles")
+
+
+# --- Inputs -----------------------------------------------------------------------------
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named by ``paths``: files as given, folders (recursively, article suffixes
+    only, hidden files skipped) and glob patterns, in order, without duplicates.
+
+    A folder or pattern that matches nothing raises :class:`BatchError`, naming it.
+    """
+    found: list[Path] = []
+    for item in paths:
+        text = str(item)
+        if text != "-" and any(c in text for c in "*?[") and not Path(text).exists():
+            matches = [Path(m) for m in sorted(glob.glob(os.path.expanduser(text), recursive=True))]
+            matches = [m for m in matches if not m.is_dir()]
+            if not matches:
+                raise BatchError(f"{text}: no files match this pattern")
+            found.extend(matches)
+        elif Path(text).is_dir():
+            matches = sorted(p for p in Path(text).rglob("*")
+                             if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+                             and not any(part.startswith(".") for part in p.relative_to(text).parts))
+            if not matches:
+                raise BatchError(f"{text}: folder holds no article files ({', '.join(ARTICLE_SUFFIXES)})")
+            found.extend(matches)
+        else:
+            found.append(Path(text))  # missing or unreadable files are reported per article
+    seen, unique = set(), []
+    for p in found:
+        key = os.path.abspath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def _article_ids(paths: list[Path]) -> list[str]:
+    """The file stem of each path, made unique with ``-2``, ``-3`` ... where stems repeat."""
+    counts: dict[str, int] = {}
+    ids = []
+    for p in paths:
+        stem = p.stem if str(p) != "-" else "stdin"
+        counts[stem] = counts.get(stem, 0) + 1
+        ids.append(stem if counts[stem] == 1 else f"{stem}-{counts[stem]}")
+    return ids
+
+
+# --- One article (runs in a worker) ------------------------------------------------------
+
+def _with_metadata(table: pd.DataFrame, meta: dict[str, object]) -> pd.DataFrame:
+    out = table.reset_index(drop=True).copy()
+    for i, (name, value) in enumerate(meta.items()):
+        if name in out.columns:  # a table with a column of the same name: keep both
+            out = out.rename(columns={name: f"{name}_"})
+        out.insert(i, name, pd.Series([value] * len(out), dtype="object"))
+    return out
+
+
+def analyze_one(path: str | Path, article_id: str | None = None) -> tuple[dict, dict[str, pd.DataFrame]]:
+    """Analyse one article for the batch: its ``articles`` row and its pooled tables.
+
+    Never raises for a bad article: documented errors become ``status="failed"`` with the
+    message; any other exception (a bug) too, with its type, so one article cannot stop a batch.
+    """
+    from .analysis import analyze
+
+    path = Path(path)
+    article_id = article_id or path.stem
+    row = {"article": article_id, "path": str(path), "title": None, "source": None, "date": None,
+           "n_sentences": 0, "status": "ok", "error": None}
+    try:
+        analysis = analyze(path)
+    except NewsvoicesError as exc:
+        row.update(status="failed", error=str(exc))
+        return row, {}
+    except Exception as exc:  # noqa: BLE001 - a bug in the analysis must not stop the batch
+        row.update(status="failed", error=f"{path}: internal error {type(exc).__name__}: {exc}")
+        return row, {}
+    meta = analysis.article.metadata()
+    row.update(title=meta.get("title"), source=meta.get("source"), date=meta.get("date"),
+               n_sentences=len(analysis.sentences))
+    values = {column: (article_id if key == "name" else meta.get(key)) for column, key in META_COLUMNS}
+    tables = analysis.tables()
+    keep = [n for n in tables if n not in SKIPPED_TABLES]
+    if "utterances" not in tables and "sentences" in tables:
+        keep.insert(0, "sentences")
+    return row, {name: _with_metadata(tables[name], values) for name in keep}
+
+
+def _warm_up() -> None:
+    """Build every lazily-loaded resource once per worker (lexicons, Punkt, VADER)."""
+    from .analysis import analyze
+    from .article import parse_article
+
+    try:
+        analyze(parse_article('Title: Warm-up\n\nThe mayor said on Monday that "the bridge is safe." '
+                              "Residents said they disagreed.\n"))
+    except Exception:  # noqa: BLE001 - warm-up is an optimisation only
+        pass
+
+
+def _job(args: tuple[str, str]) -> tuple[dict, dict[str, pd.DataFrame]]:
+    return analyze_one(*args)
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing as mp
+
+    # fork (Linux): workers inherit the imported library instead of importing it again.
+    context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up)
+
+
+def analyze_many(paths: Iterable[str | Path], workers: int | None = None, progress: bool = True) -> BatchResult:
+    """Analyse many articles (files, folders, globs) in ``workers`` processes.
+
+    ``workers`` defaults to every core; ``1`` analyses in this process. With ``progress``
+    a tqdm bar and one line per failed article go to stderr. Results come back in input
+    order and equal one-by-one :func:`newsvoices.analyze`. Raises :class:`BatchError` only
+    when there is nothing to analyse.
+    """
+    from tqdm.auto import tqdm
+
+    if workers is not None and workers < 1:
+        raise BatchError(f"workers must be at least 1, not {workers}")
+    files = expand_paths(paths)
+    if not files:
+        raise BatchError("no articles given")
+    ids = _article_ids(files)
+    jobs = [(str(p), i) for p, i in zip(files, ids)]
+    workers = max(1, min(workers or default_workers(), len(jobs)))
+    results: list[tuple[dict, dict] | None] = [None] * len(jobs)
+    bar = tqdm(total=len(jobs), unit="article", desc="analysing", file=sys.stderr,
+               disable=not progress, dynamic_ncols=True)
+
+    def done(index: int, result: tuple[dict, dict]) -> None:
+        results[index] = result
+        row = result[0]
+        if row["status"] != "ok" and progress:
+            bar.write(f"newsvoices: skipped {row['path']}: {_problem(row)}", file=sys.stderr)
+        bar.update()
+
+    try:
+        if workers == 1:
+            for index, job in enumerate(jobs):
+                done(index, _job(job))
+        else:
+            with _pool(workers) as pool:
+                futures = {pool.submit(_job, job): index for index, job in enumerate(jobs)}
+                for future in as_completed(futures):
+                    done(futures[future], future.result())
+    finally:
+        bar.close()
+    return _combine([r for r in results if r is not None])
+
+
+def _problem(row: dict) -> str:
+    error = row["error"] or ""
+    prefix = f"{row['path']}: "
+    return error[len(prefix):] if error.startswith(prefix) else error
+
+
+def _combine(results: list[tuple[dict, dict[str, pd.DataFrame]]]) -> BatchResult:
+    rows = [row for row, _ in results]
+    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS).astype({"n_sentences": "int64"})
+    pooled: dict[str, list[pd.DataFrame]] = {}
+    for _, tables in results:
+        for name, table in tables.items():
+            pooled.setdefault(name, []).append(table)
+    tables = {"articles": articles}
+    for name, frames in pooled.items():
+        non_empty = [f for f in frames if not f.empty]
+        tables[name] = (pd.concat(non_empty, ignore_index=True) if non_empty
+                        else frames[0].iloc[0:0].reset_index(drop=True))
+    if not any(name in tables for name in MAIN_TABLES):  # every article failed
+        tables[MAIN_TABLES[0]] = pd.DataFrame(columns=[c for c, _ in META_COLUMNS])
+    failures = [Failure(r["article"], r["path"], _problem(r)) for r in rows if r["status"] != "ok"]
+    return BatchResult(tables=tables, failures=failures)
+
+
+# --- Output ---------------------------------------------------------------------------------
+
+def output_files(result: BatchResult, out: str | Path) -> dict[str, Path]:
+    """Where each table goes: the main (utterance) table to ``out``, every other table to
+    ``<stem>_<table><suffix>`` beside it (``articles`` included)."""
+    out = Path(out)
+    files = {}
+    for name in result.tables:
+        files[name] = out if name == result.main_table else out.with_name(f"{out.stem}_{name}{out.suffix}")
+    return files
+
+
+def write_result(result: BatchResult, out: str | Path) -> dict[str, Path]:
+    """Write every table as CSV or Parquet (by ``out``'s suffix) beside ``out``.
+
+    All files are written under temporary names first and renamed at the end, so a failure
+    leaves no partial output. Returns the files by table name.
+    """
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in OUTPUT_SUFFIXES:
+        raise BatchError(f"{out}: output must end in .csv or .parquet, not {out.suffix or 'nothing'!r}")
+    if out.is_dir():
+        raise BatchError(f"{out}: is a folder; give a file name ending in .csv or .parquet")
+    if suffix == ".parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise MissingResourceError("Writing Parquet needs pyarrow: `pip install pyarrow`, "
+                                       "or give an output file ending in .csv.") from None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BatchError(f"{out.parent}: cannot create the output folder ({exc.strerror or exc})") from None
+    files = output_files(result, out)
+    written: list[tuple[Path, Path]] = []
+    try:
+        for name, target in files.items():
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            os.close(fd)
+            tmp = Path(tmp_name)
+            written.append((tmp, target))
+            table = result.tables[name]
+            if suffix == ".csv":
+                table.to_csv(tmp, index=False)
+            else:
+                table.to_parquet(tmp, index=False)
+        for tmp, target in written:
+            os.replace(tmp, target)
+    except (OSError, ValueError, TypeError) as exc:
+        raise BatchError(f"{out}: could not write the output ({type(exc).__name__}: {exc})") from None
+    finally:
+        for tmp, _ in written:
+            tmp.unlink(missing_ok=True)
+    return files
+
+
+def read_result(out: str | Path) -> dict[str, pd.DataFrame]:
+    """Read back the tables :func:`write_result` wrote for ``out`` (by table name)."""
+    out = Path(out)
+    reader = pd.read_csv if out.suffix.lower() == ".csv" else pd.read_parquet
+    tables = {}
+    for path in sorted(out.parent.glob(f"{glob.escape(out.stem)}_*{out.suffix}")):
+        tables[path.stem[len(out.stem) + 1:]] = reader(path)
+    if out.exists():
+        tables["main"] = reader(out)
+    return tables

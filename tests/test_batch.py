@@ -1,0 +1,140 @@
+"""Batch analysis: many articles, pooled tables, failures reported and skipped."""
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import newsvoices as nv
+from newsvoices import analysis as analysis_module
+from newsvoices.batch import (ARTICLE_COLUMNS, BatchError, analyze_many, expand_paths, read_result,
+                              write_result)
+from newsvoices.paths import ARTICLES_DIR, DEFAULT_ARTICLE
+
+from conftest import SECOND_ARTICLE, digest
+
+META = ["article", "article_title", "article_source", "article_date"]
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "harbor.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    (folder / "seed.txt").write_bytes(DEFAULT_ARTICLE.read_bytes())
+    (folder / "broken.txt").write_bytes(b"\x89PNG\x00\x00binary")
+    (folder / "notes.csv").write_text("not,an,article\n", encoding="utf-8")  # ignored: not an article suffix
+    return folder
+
+
+def strip_meta(table: pd.DataFrame) -> pd.DataFrame:
+    return table.drop(columns=[c for c in META if c in table.columns]).reset_index(drop=True)
+
+
+def test_expand_paths_folders_globs_files(corpus, tmp_path):
+    files = expand_paths([corpus, str(corpus / "h*.txt"), corpus / "missing.txt"])
+    assert [p.name for p in files] == ["broken.txt", "harbor.txt", "seed.txt", "missing.txt"]
+    with pytest.raises(BatchError, match="no files match"):
+        expand_paths([str(tmp_path / "*.nothing")])
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(BatchError, match="no article files"):
+        expand_paths([empty])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_results_equal_one_by_one_analyze(corpus, workers, capsys):
+    result = analyze_many([corpus], workers=workers, progress=True)
+    articles = result.articles
+    assert list(articles.columns) == ARTICLE_COLUMNS
+    assert list(articles["article"]) == ["broken", "harbor", "seed"]
+    assert list(articles["status"]) == ["failed", "ok", "ok"]
+    assert "binary" in articles.loc[0, "error"] and str(corpus / "broken.txt") in articles.loc[0, "error"]
+    assert [f.article for f in result.failures] == ["broken"]
+    assert f"{corpus / 'broken.txt'}: looks like binary" in capsys.readouterr().err
+    for stem in ("harbor", "seed"):
+        alone = nv.analyze(corpus / f"{stem}.txt")
+        row = articles.set_index("article").loc[stem]
+        assert row["n_sentences"] == len(alone.sentences)
+        assert row["title"] == alone.article.title or (pd.isna(row["title"]) and alone.article.title is None)
+        for name, table in alone.tables().items():
+            if name in ("sentences", "tokens"):
+                continue
+            pooled = result.tables[name]
+            mine = pooled[pooled["article"] == stem]
+            assert list(mine.columns[:4]) == META
+            pd.testing.assert_frame_equal(strip_meta(mine), table.reset_index(drop=True), check_dtype=False)
+
+
+def test_workers_agree(corpus):
+    one = analyze_many([corpus], workers=1, progress=False)
+    two = analyze_many([corpus], workers=2, progress=False)
+    assert one.tables.keys() == two.tables.keys()
+    for name in one.tables:
+        pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
+
+
+def test_generic_over_analysis_tables(corpus, monkeypatch):
+    """A table added to Analysis.tables() later appears in the batch output unchanged."""
+    original = analysis_module.Analysis.tables
+
+    def with_extra(self):
+        return {**original(self), "quotes_per_paragraph": self.sentences.groupby("paragraph").size()
+                .rename("n").reset_index()}
+
+    monkeypatch.setattr(analysis_module.Analysis, "tables", with_extra)
+    result = analyze_many([corpus / "harbor.txt"], workers=1, progress=False)
+    assert "quotes_per_paragraph" in result.tables and "tokens" not in result.tables
+    assert set(result.tables["quotes_per_paragraph"]["article"]) == {"harbor"}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_cli_writes_every_table(corpus, tmp_path, suffix):
+    before = {p.name: digest(p) for p in corpus.iterdir()}
+    out = tmp_path / "out" / f"pooled{suffix}"
+    done = subprocess.run([sys.executable, "-m", "newsvoices.cli", "batch", str(corpus), str(ARTICLES_DIR / "*.md"),
+                           "--out", str(out), "--workers", "2"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr  # one article failed, the others were written
+    assert "broken.txt: looks like binary data" in done.stderr and "Traceback" not in done.stderr
+    tables = read_result(out)
+    main = tables.pop("main")
+    assert "articles" in tables and len(tables["articles"]) == 4
+    assert list(main.columns[:4]) == META and set(main["article"]) <= {"harbor", "seed"}
+    assert set(main["article"]) == {"harbor", "seed"} or "utterances" not in nv.analyze(DEFAULT_ARTICLE).tables()
+    expected = {n for n in nv.analyze(DEFAULT_ARTICLE).tables() if n not in ("sentences", "tokens", "utterances")}
+    assert expected <= set(tables)
+    assert before == {p.name: digest(p) for p in corpus.iterdir()}
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_cli_all_failed_and_bad_output(corpus, tmp_path):
+    run = lambda *a: subprocess.run([sys.executable, "-m", "newsvoices.cli", "batch", *a],  # noqa: E731
+                                    capture_output=True, text=True, timeout=120)
+    done = run(str(corpus / "broken.txt"), str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o.csv"), "--workers", "1")
+    assert done.returncode == 2 and "nope.txt: no such file" in done.stderr
+    assert pd.read_csv(tmp_path / "o_articles.csv")["status"].tolist() == ["failed", "failed"]
+    done = run(str(corpus), "--out", str(tmp_path / "o.xlsx"))
+    assert done.returncode == 2 and done.stderr.strip().endswith("must end in .csv or .parquet, not '.xlsx'")
+    assert "Traceback" not in done.stderr
+    done = run(str(tmp_path / "*.none"), "--out", str(tmp_path / "o.csv"))
+    assert done.returncode == 2 and "no files match" in done.stderr
+    done = run(str(corpus), "--out", str(tmp_path / "o.csv"), "--workers", "0")
+    assert done.returncode == 2 and "at least 1" in done.stderr
+
+
+def test_write_result_is_all_or_nothing(corpus, tmp_path, monkeypatch):
+    result = analyze_many([corpus / "harbor.txt"], workers=1, progress=False)
+    calls = []
+
+    def failing_to_csv(self, path, *args, **kwargs):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        return original(self, path, *args, **kwargs)
+
+    original = pd.DataFrame.to_csv
+    monkeypatch.setattr(pd.DataFrame, "to_csv", failing_to_csv)
+    with pytest.raises(BatchError, match="No space left"):
+        write_result(result, tmp_path / "o.csv")
+    assert list(tmp_path.glob("*o*.csv")) == [] and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
