@@ -201,9 +201,10 @@ class _Attributor:
             return self.apposition_subject(toks, j, lo)
         end = j + 1
         k = j
+        cue_words = _cue_table()
         while k >= lo:
             low = toks[k].low
-            if low in _BOUNDARY_PUNCT or low in {".", "--"}:
+            if low in _BOUNDARY_PUNCT or low in {".", "--"} or (low in cue_words and k < j):
                 break
             if low in _BOUNDARY:
                 if low == "and" and k - 1 >= lo and _is_cap(toks[k - 1].w) and k + 1 < end and _is_cap(toks[k + 1].w):
@@ -423,7 +424,14 @@ class _Attributor:
                 words, kind, frame = match
                 prev = toks[i - 1].low if i > 0 else ""
                 if frame != "prep":
-                    if prev in _DETS or prev in {"to", "'s"} and not (prev == "to" and False):
+                    if prev in _DETS or prev in {"to", "'s"} or (prev in _PREPS and frame != "end"):
+                        i += len(words)
+                        continue
+                    # passive "was (not) expected to": no source in the sentence
+                    k = i - 1
+                    while k >= 0 and toks[k].low in {"not", "n't", "also", "widely", "generally", "still"}:
+                        k -= 1
+                    if kind == "thought" and k >= 0 and toks[k].low in {"is", "was", "are", "were", "be", "been", "being"}:
                         i += len(words)
                         continue
                     if _is_cap(t.w) and i > 0:
@@ -553,7 +561,13 @@ class _Attributor:
                 quote_before = a > 0 and (toks[a - 1].w == '"' or (toks[a - 1].low == "," and a > 1 and toks[a - 2].w == '"'))
                 ca = None if quote_before else self.content_after(toks, after_end, hi, frame, kind)
                 if ca is not None and ca[0] is not None and ca[0] < hi:
-                    contents.append(self._span(toks, ca[0], hi))
+                    end = hi
+                    if frame in ("np", "to") and ca[1] == "direct":
+                        for k in range(ca[0], hi):
+                            if toks[k].low in {",", ";"} and toks[k].q < 0:
+                                end = k
+                                break
+                    contents.append(self._span(toks, ca[0], end))
                 before_ok = not participle and (ca is None or ca[1] == "comma" or ca[0] is None)
                 if before_ok and constr_start > lo and a > 0 and (toks[a - 1].low == "," or toks[a - 1].w == '"'):
                     bs = self._before_span(toks, lo, a, si)
@@ -716,7 +730,7 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                 # earlier names in this sentence before the pronoun, subject first
                 cur = [nm for nm in names_by_sentence.get(si, []) if nm.end <= ms]
                 recent_utt = [spk for (s2, spk) in reversed(last_speakers) if si - s2 <= 3 and att.sent[s2][2] >= p - 1]
-                cands.extend(recent_utt[:1])
+                cands.extend(recent_utt)
                 for s2 in range(si - 1, max(-1, si - 4), -1):
                     nms = names_by_sentence.get(s2, [])
                     if nms:
@@ -795,6 +809,8 @@ def _rows(att: _Attributor, atts: list[_Att]) -> list[list]:
                 if kind == "indirect":
                     # quotes inside reported speech are partial quotes
                     for qi, quote in enumerate(att.quotes):
+                        if quote.start >= s and quote.end <= e + 1:
+                            last_direct_by_par[quote.paragraph] = (a, qi)
                         if quote.start >= s and quote.end <= e + 1 and qi not in covered_quotes:
                             ia, ib = quote.inner
                             add(sp.name, sp.side, "partial", a, ia, min(ib, e), a.mention, a.cue)

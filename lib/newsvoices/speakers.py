@@ -159,7 +159,8 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
         words = name.split()
         if not words or any(w in _ORG_WORDS or w in aff for w in words):
             continue
-        if not title and len(words) == 1 and (words[0] in nonnames or len(words[0]) < 2 or words[0].endswith(".")):
+        if not title and len(words) == 1 and (words[0] in nonnames or len(words[0]) < 2 or words[0].endswith(".")
+                                              or words[0].endswith("ing")):
             continue
         s = m.start("title") if m.group("title") else n_start
         if title:
@@ -279,6 +280,10 @@ class Registry:
                 if best is not None:
                     return None  # ambiguous: leave it a role
                 best = sp
+        if best is not None and side and not best.side:
+            best.side = side
+        if best is not None:
+            best.aliases.add(phrase.strip())
         return best
 
     def apply_side_file(self, path: Path) -> None:
