@@ -69,8 +69,8 @@ FALLBACK_WINDOW = 8
 FALLBACK_LOCAL_SHARE = 0.5
 #: Fallback sentiment toward the speaker of a quote ("..., X said") is mostly not about X:
 #: a negative one is scaled by the first factor, a positive one by the second.
-SPEAKER_NEGATIVE_FACTOR = 0.2
-SPEAKER_POSITIVE_FACTOR = 0.6
+SPEAKER_NEGATIVE_FACTOR = 0.0
+SPEAKER_POSITIVE_FACTOR = 0.4
 #: Blank capitalised words (names) out of the fallback's text, unless more than this
 #: share of the words is capitalised (a title-case headline).
 MASK_NAMES = True

@@ -29,11 +29,11 @@ POLARITY_LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 LABELS = ("negative", "neutral", "positive")
 
 #: stance_toward score < NEGATIVE_BELOW -> negative; > POSITIVE_ABOVE -> positive.
-NEGATIVE_BELOW = -0.05
-POSITIVE_ABOVE = 0.35
+NEGATIVE_BELOW = -0.025
+POSITIVE_ABOVE = 0.125
 #: The same for the baseline (VADER compound of the whole sentence).
-BASELINE_NEGATIVE_BELOW = -0.05
-BASELINE_POSITIVE_ABOVE = 0.35
+BASELINE_NEGATIVE_BELOW = -0.025
+BASELINE_POSITIVE_ABOVE = 0.375
 
 #: Every HELDOUT_EVERY-th sentence (line index % HELDOUT_EVERY == 0) is held out of tuning.
 HELDOUT_EVERY = 5
