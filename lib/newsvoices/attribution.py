@@ -173,7 +173,7 @@ class _Attributor:
                     a + k == sent_first and t.low in _DETS):
                 return "name"
         lows = [t.low for t in chunk]
-        if any(l in self.groups for l in lows[-4:]) or any(l.isdigit() for l in lows) or "percent" in lows:
+        if any(l in self.groups for l in lows[-4:]) or any(l in self.groups for l in lows[:3]) or any(l.isdigit() for l in lows) or "percent" in lows:
             return "group"
         if b - a == 1 and lows[0] in {"many", "some", "others", "most", "both", "few", "all", "another", "one"}:
             return "group"
@@ -267,7 +267,7 @@ class _Attributor:
             return None
         return a, b, ht
 
-    def source_after(self, toks: list[_Tok], j: int, hi: int) -> tuple[int, int, str] | None:
+    def source_after(self, toks: list[_Tok], j: int, hi: int, prep: bool = False) -> tuple[int, int, str] | None:
         if j >= hi:
             return None
         first = toks[j]
@@ -276,7 +276,7 @@ class _Attributor:
         k = j
         while k < hi and k - j < 10:
             t = toks[k]
-            if t.low in {",", ".", ";", ":", "?", "!", '"', "(", "--", "\u2014"} or (t.low in _AFTER_STOP and k > j):
+            if t.low in {",", ".", ";", ":", "?", "!", '"', "(", "--", "\u2014"} or (t.low in _AFTER_STOP and k > j and not prep):
                 break
             if t.q >= 0:
                 break
@@ -359,9 +359,7 @@ class _Attributor:
                 return (k + 1 if k + 1 < hi else None), "that"
             if t.low == ":":
                 return (k + 1 if k + 1 < hi else None), "colon"
-            if t.q >= 0 and self.quotes[t.q].start < t.s and (k == j or toks[k - 1].q < 0) and k > j:
-                return k - 1 if toks[k - 1].w == '"' else k, "quote"
-            if t.w == '"' and self.quote_at(t.s) >= 0 and self.quotes[self.quote_at(t.s)].start == t.s:
+            if k == j and t.w == '"' and self.quote_at(t.s) >= 0 and self.quotes[self.quote_at(t.s)].start == t.s:
                 return k, "quote"
             if t.low in _WH and k > j and frame in ("tell", "say", "np") and t.low not in {"who", "which"}:
                 return k, "wh"
@@ -386,7 +384,8 @@ class _Attributor:
                 return None
             if first.low == ",":
                 return (j + 1 if j + 1 < hi else None), "comma"
-            if first.low in {"so", "nothing", "much", "little", "something", "it", "this", "yes", "no"}:
+            if first.low in {"so", "much", "little", "something", "yes", "no"} or (
+                    first.low in {"it", "this"} and (j + 1 >= hi or toks[j + 1].low in {".", ",", "to", "on", "in"})):
                 return None
             return j, "direct"
         if frame in ("np", "to"):
@@ -457,7 +456,7 @@ class _Attributor:
             inverted = False
             participle = False
             if frame == "prep":
-                src = self.source_after(toks, ce, n)
+                src = self.source_after(toks, ce, n, prep=True)
                 inverted = True
                 if src is None:
                     continue

@@ -1,0 +1,193 @@
+"""Speech attribution: the seed article against a hand-written gold file, and a second style."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newsvoices.article import load_article
+from newsvoices.attribution import UTTERANCE_COLUMNS, attribute
+from newsvoices.paths import DEFAULT_ARTICLE
+from newsvoices.tokenization import tokenize_article
+
+GOLD = Path(__file__).parent / "gold" / "seed_attribution.tsv"
+
+SHORT = """Harbor council delays sea wall vote
+
+PORTSMOUTH (NV) -- The town council on Monday delayed a vote on a $12 million sea wall.
+
+"We cannot keep patching the old wall every winter," said Mayor Jane Alder. "The storms are getting worse.
+
+"If we wait another year, the fish market will flood again."
+
+Ms. Alder met residents at the harbor. She said the state had promised to pay part of the cost.
+
+Council member Tom Reyes said the plan was too expensive, adding that taxes would rise.
+
+The council will meet again in June.
+"""
+
+
+def _run(path):
+    article = load_article(path)
+    sentences, _ = tokenize_article(article)
+    utter, registry = attribute(article, sentences)
+    return article, sentences, utter, registry
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return _run(DEFAULT_ARTICLE)
+
+
+def _gold():
+    spans, narration = [], []
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, speaker, text = line.split("\t")
+        (narration if kind == "narration" else spans).append((kind, speaker, text))
+    return spans, narration
+
+
+def _overlaps(row, s, e):
+    return row.start < e and s < row.end
+
+
+def test_seed_every_gold_span_is_found_with_its_speaker(seed):
+    article, _, utter, _ = seed
+    spans, _ = _gold()
+    missing = []
+    for kind, speaker, text in spans:
+        s = article.text.find(text)
+        assert s >= 0, f"gold span not in the article: {text!r}"
+        e = s + len(text)
+        rows = [r for r in utter.itertuples() if _overlaps(r, s, e) and r.speaker == speaker]
+        if not rows:
+            missing.append((speaker, text))
+        elif kind == "direct":
+            assert any(r.kind in ("direct", "partial") for r in rows), text
+    assert not missing, missing
+
+
+def test_seed_narration_sentences_are_unattributed(seed):
+    article, sentences, utter, _ = seed
+    _, narration = _gold()
+    for _, _, text in narration:
+        s = article.text.find(text)
+        assert s >= 0, text
+        sent = sentences[(sentences.start <= s) & (sentences.end > s)].iloc[0]
+        hits = utter[(utter.start < sent.end) & (utter.end > sent.start)]
+        assert hits.empty, (text, hits[["speaker", "text"]].to_dict("records"))
+
+
+def test_seed_offsets_index_the_original_text(seed):
+    article, _, utter, _ = seed
+    assert list(utter.columns) == UTTERANCE_COLUMNS
+    for r in utter.itertuples():
+        assert article.text[r.start:r.end] == r.text
+        assert article.text[r.mention_start:r.mention_end] == r.mention
+        if r.cue_start >= 0:
+            assert article.text[r.cue_start:r.cue_end] == r.cue
+        else:
+            assert r.cue == "" and r.cue_end == -1 and r.kind == "direct"
+
+
+def test_seed_speakers_registry(seed):
+    _, _, utter, registry = seed
+    reg = registry.set_index("speaker")
+    assert reg.loc["Robert M. Gates", "side"] == "United States"
+    assert reg.loc["Robert M. Gates", "title"] == "Defense Secretary"
+    assert reg.loc["Anatoly Serdyukov", "side"] == "Russia"   # from "Russia's defense minister"
+    assert reg.loc["Dmitry Medvedev", "side"] == "Russia"
+    assert reg.loc["Moammar Gadhafi", "side"] == "Libya"
+    assert reg.loc["U.S. officials", "kind"] == "group"
+    assert "Mr. Gates" in reg.loc["Robert M. Gates", "aliases"]
+    # the role in the first sentence is the minister named later
+    first = utter[utter.sentence == 0]
+    assert set(first.speaker) == {"Anatoly Serdyukov"}
+    # pronouns: "Unfortunately, he said" is Serdyukov, "He said most of the targets" is Gates
+    he = utter[(utter.mention.str.lower() == "he")]
+    assert {"Anatoly Serdyukov", "Robert M. Gates", "Dmitry Medvedev"} <= set(he.speaker)
+
+
+def test_seed_is_fast(seed):
+    article, sentences, _, _ = seed
+    attribute(article, sentences)
+    t0 = time.perf_counter()
+    for _ in range(10):
+        attribute(article, sentences)
+    assert (time.perf_counter() - t0) / 10 < 0.05  # a few ms normally; generous for busy machines
+
+
+def test_short_article_in_another_style(tmp_path):
+    path = tmp_path / "harbor.txt"
+    path.write_text(SHORT, encoding="utf-8")
+    article, sentences, utter, registry = _run(path)
+    text = article.text
+
+    def speaker_of(fragment):
+        s = text.find(fragment)
+        rows = [r for r in utter.itertuples() if _overlaps(r, s, s + len(fragment))]
+        return {r.speaker for r in rows}
+
+    assert speaker_of("We cannot keep patching") == {"Jane Alder"}        # "said X", straight quotes
+    assert speaker_of("The storms are getting worse") == {"Jane Alder"}   # second sentence of the quote
+    assert speaker_of("the fish market will flood again") == {"Jane Alder"}  # quote over two paragraphs
+    assert speaker_of("the state had promised") == {"Jane Alder"}         # she -> Ms. Alder
+    assert speaker_of("the plan was too expensive") == {"Tom Reyes"}
+    assert speaker_of("taxes would rise") == {"Tom Reyes"}                 # ", adding that"
+    assert speaker_of("The council will meet again") == set()              # paragraph without quotes
+    assert speaker_of("delayed a vote") == set()
+    for r in utter.itertuples():
+        assert text[r.start:r.end] == r.text
+
+
+def test_speakers_file_overrides_side_and_adds_aliases(tmp_path):
+    path = tmp_path / "gates.txt"
+    path.write_text(DEFAULT_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    side = tmp_path / "gates.speakers.toml"
+    side.write_text('["Robert M. Gates"]\naliases = ["the Pentagon chief"]\nside = "Coalition"\n'
+                    '["Vladimir Putin"]\nside = "Russia"\n', encoding="utf-8")
+    _, _, utter, registry = _run(path)
+    reg = registry.set_index("speaker")
+    assert reg.loc["Robert M. Gates", "side"] == "Coalition"
+    assert "the Pentagon chief" in reg.loc["Robert M. Gates", "aliases"]
+    assert reg.loc["Vladimir Putin", "side"] == "Russia"
+    assert set(utter[utter.speaker == "Robert M. Gates"].side) == {"Coalition"}
+
+
+def test_explicit_speakers_file_argument(tmp_path, seed):
+    article, sentences, _, _ = seed
+    side = tmp_path / "s.yaml"
+    side.write_text("Dmitry Medvedev:\n  side: Kremlin\n", encoding="utf-8")
+    utter, registry = attribute(article, sentences, speakers_file=side)
+    assert set(utter[utter.speaker == "Dmitry Medvedev"].side) == {"Kremlin"}
+
+
+def test_group_speakers_and_unbalanced_quotes(tmp_path):
+    path = tmp_path / "groups.txt"
+    path.write_text(
+        "French diplomats said the talks would resume in May.\n\n"
+        "According to sources close to the talks, a deal is near.\n\n"
+        "\"This quote never closes, said nobody in particular\n\n"
+        "The White House said it was studying the proposal.\n", encoding="utf-8")
+    article, _, utter, registry = _run(path)
+    groups = set(registry[registry.kind == "group"].speaker)
+    assert "French diplomats" in groups
+    assert any("sources" in g.lower() for g in groups)
+    assert "White House" in groups
+    row = utter[utter.speaker == "French diplomats"].iloc[0]
+    assert row.text.startswith("the talks would resume")
+
+
+def test_pronoun_resolution_prefers_gender(tmp_path):
+    path = tmp_path / "pron.txt"
+    path.write_text(
+        "Mrs. Ann Lee met Mr. Paul Ortiz on Friday.\n\n"
+        "She said the meeting went well. He said nothing had been decided.\n", encoding="utf-8")
+    _, _, utter, _ = _run(path)
+    assert set(utter[utter.text.str.startswith("the meeting")].speaker) == {"Ann Lee"}
+    assert set(utter[utter.text.str.startswith("nothing")].speaker) == {"Paul Ortiz"}

@@ -1,0 +1,35 @@
+"""Speakers: names with titles, canonical names, sides, pronouns."""
+
+from newsvoices.speakers import Registry, Speaker, find_names, resolve_pronoun, side_of
+
+
+def test_names_with_titles_and_initials():
+    text = "Defense Secretary Robert M. Gates met Russian President Dmitry Medvedev and Col. Moammar Gadhafi."
+    names = {n.name: n for n in find_names(text, 0, len(text))}
+    assert names["Robert M. Gates"].title == "Defense Secretary"
+    assert names["Dmitry Medvedev"].side == "Russia"
+    assert names["Moammar Gadhafi"].title == "Col."
+
+
+def test_surnames_map_to_the_full_name():
+    text = "Defense Secretary Robert M. Gates spoke. Mr. Gates left. Gates' aides stayed."
+    reg = Registry(text)
+    reg.collect([(0, len(text))])
+    assert reg.canonical_name("Gates") == "Robert M. Gates"
+    assert reg.canonical_name("Gates'") == "Robert M. Gates"
+    assert reg.speakers["Robert M. Gates"].side == "United States"
+    assert reg.speakers["Robert M. Gates"].gender == "m"
+
+
+def test_sides_from_descriptors():
+    assert side_of("Russia's defense minister") == "Russia"
+    assert side_of("U.S. officials") == "United States"
+    assert side_of("the Libyan leader") == "Libya"
+    assert side_of("the reporter") == ""
+
+
+def test_pronoun_gender():
+    he, she, grp = Speaker("A", gender="m"), Speaker("B", gender="f"), Speaker("C", kind="group")
+    assert resolve_pronoun("she", [he, she]) is she
+    assert resolve_pronoun("he", [she, he]) is he
+    assert resolve_pronoun("they", [he, grp]) is grp
