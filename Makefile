@@ -22,6 +22,9 @@ report: setup  ## run every notebook headless on ARTICLE and render HTML into re
 test: setup  ## the whole test suite, notebooks included
 	$(PY) -m pytest
 
+bench: setup  ## speed: analyze vs the tokenize+score floor, batch 2 vs 1 workers, growth (~1-2 min)
+	$(VENV)/bin/newsvoices bench
+
 lab: setup  ## JupyterLab with the project's environment as its python3 kernel
 	$(VENV)/bin/jupyter lab notebooks/
 

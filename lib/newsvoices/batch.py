@@ -193,12 +193,15 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+def mp_context():
+    """fork where available (Linux): workers inherit the imported library instead of importing it again."""
     import multiprocessing as mp
 
-    # fork (Linux): workers inherit the imported library instead of importing it again.
-    context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up)
+    return mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp_context(), initializer=_warm_up)
 
 
 def analyze_many(paths: Iterable[str | Path], workers: int | None = None, progress: bool = True) -> BatchResult:

@@ -1,0 +1,205 @@
+"""``newsvoices bench`` / ``make bench``: how fast is the analysis, measured in one run.
+
+(a) **Floor vs analyze.** The floor is the least any analysis of an article must do here:
+    NLTK Punkt sentence split of the normalised text plus VADER and TextBlob scores of
+    every sentence. :func:`newsvoices.analyze` does that and more (tokens, attribution,
+    per-speaker sentiment, topics, stance). Both run on the same articles, already loaded
+    in memory (no file reading or HTML extraction in either), in articles per second.
+(b) **Batch scaling.** :func:`newsvoices.batch.analyze_many` on copies of the seed article
+    in a temporary folder, with 1 worker (in-process) and 2 worker processes. Each worker
+    starts and warms up once; enough copies that this does not dominate.
+(c) **Growth.** ``analyze`` on one article made of the seed's body repeated 1×, 10×, 100×:
+    time per 1,000 words should stay flat (linear growth).
+
+Targets: analyze ≥ 0.6× the floor; 2 workers ≥ 1.7× 1 worker. The bench reports whether
+each target is met; it does not fail when one is missed (exit status 0).
+"""
+
+from __future__ import annotations
+
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, TextIO
+
+from .paths import ARTICLES_DIR, DEFAULT_ARTICLE
+
+FLOOR_TARGET = 0.6
+SPEEDUP_TARGET = 1.7
+
+
+@dataclass
+class Row:
+    """One line of the bench table."""
+
+    section: str
+    measure: str
+    value: float
+    unit: str
+    target: str = ""
+    verdict: str = ""
+
+
+def floor(text: str) -> int:
+    """The floor's work on one article: Punkt split of the normalised text, VADER and
+    TextBlob on every sentence. Returns the number of sentences."""
+    from .sentiment import textblob_scores, vader_scores
+    from .tokenization import normalise, split_sentences
+
+    norm = normalise(text)
+    spans = split_sentences(norm)
+    for s, e in spans:
+        vader_scores(norm[s:e])
+        textblob_scores(norm[s:e])
+    return len(spans)
+
+
+def _rate(work: Callable[[], None], n_items: int, min_seconds: float, min_rounds: int) -> float:
+    """Items per second of ``work`` (which processes ``n_items``), repeated until it has run
+    ``min_rounds`` times and for ``min_seconds``."""
+    rounds, start = 0, time.perf_counter()
+    while True:
+        work()
+        rounds += 1
+        elapsed = time.perf_counter() - start
+        if rounds >= min_rounds and elapsed >= min_seconds:
+            return n_items * rounds / elapsed
+
+
+def bench_articles() -> list:
+    """The bench's articles: every article file in ``data/articles/``, loaded once."""
+    from .article import load_article
+    from .batch import ARTICLE_SUFFIXES
+
+    paths = sorted(p for p in ARTICLES_DIR.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES) or [DEFAULT_ARTICLE]
+    return [load_article(p) for p in paths]
+
+
+def measure_floor(articles: list, quick: bool = False) -> list[Row]:
+    from .analysis import analyze
+
+    for article in articles:  # warm every lazily built resource before timing
+        analyze(article)
+    seconds, rounds = (0.0, 1) if quick else (3.0, 3)
+    floor_rate = _rate(lambda: [floor(a.text) for a in articles], len(articles), seconds, rounds)
+    analyze_rate = _rate(lambda: [analyze(a) for a in articles], len(articles), seconds, rounds)
+    ratio = analyze_rate / floor_rate
+    return [
+        Row("a", f"floor: Punkt + VADER + TextBlob ({len(articles)} articles)", floor_rate, "articles/s"),
+        Row("a", "analyze (same articles)", analyze_rate, "articles/s"),
+        Row("a", "analyze / floor", ratio, "×", f"≥ {FLOOR_TARGET}×", _verdict(ratio >= FLOOR_TARGET)),
+    ]
+
+
+def _spin(seconds: float) -> int:
+    n, end = 0, time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        n += 1
+    return n
+
+
+def parallel_control(seconds: float) -> float:
+    """How much parallelism the machine gives right now: pure-Python loop iterations in
+    two processes vs one, over the same wall time (2.0 on two idle cores; less when other
+    work shares the machine). Puts the batch speed-up in context."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .batch import mp_context
+
+    alone = _spin(seconds)
+    with ProcessPoolExecutor(max_workers=2, mp_context=mp_context()) as pool:
+        list(pool.map(_spin, [0.001, 0.001]))  # start both workers first
+        both = sum(pool.map(_spin, [seconds, seconds]))
+    return both / alone
+
+
+def measure_batch(copies: int, quick: bool = False) -> list[Row]:
+    from .batch import analyze_many, default_workers
+
+    tmp = Path(tempfile.mkdtemp(prefix="newsvoices-bench-"))
+    try:
+        data = DEFAULT_ARTICLE.read_bytes()
+        for i in range(copies):
+            (tmp / f"seed-{i:04d}.txt").write_bytes(data)
+        rows = []
+        rates = {}
+        for workers in (1, 2):
+            start = time.perf_counter()
+            result = analyze_many([tmp], workers=workers, progress=False)
+            elapsed = time.perf_counter() - start
+            if result.failures:
+                raise RuntimeError(f"bench batch failed on {result.failures[0].path}: {result.failures[0].error}")
+            rates[workers] = copies / elapsed
+            rows.append(Row("b", f"batch, {workers} worker{'s' if workers > 1 else ''} ({copies} seed copies)",
+                            rates[workers], "articles/s"))
+        speedup = rates[2] / rates[1]
+        control = parallel_control(0.05 if quick else 0.5)
+        rows.append(Row("b", "control: CPU spin, 2 processes vs 1 (machine now)", control, "×"))
+        cores = default_workers()
+        note = _verdict(speedup >= SPEEDUP_TARGET) if cores >= 2 else f"n/a ({cores} core)"
+        if quick:
+            note = "(too few copies to judge)"
+        rows.append(Row("b", "speed-up, 2 workers vs 1", speedup, "×", f"≥ {SPEEDUP_TARGET}×", note))
+        return rows
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def measure_growth(factors: tuple[int, ...]) -> list[Row]:
+    from .analysis import analyze
+    from .article import load_article, parse_article
+
+    body = load_article(DEFAULT_ARTICLE).body
+    rows, per_k = [], {}
+    for factor in factors:
+        text = f"Title: The seed's body {factor} times\n\n" + "\n\n".join([body] * factor) + "\n"
+        words = len(text.split())
+        article = parse_article(text)
+        elapsed = float("inf")
+        for _ in range(3 if factor <= 10 else 1):  # best of 3 where it is cheap: less noise
+            start = time.perf_counter()
+            analyze(article)
+            elapsed = min(elapsed, time.perf_counter() - start)
+        per_k[factor] = elapsed / words * 1000
+        rows.append(Row("c", f"analyze, seed body ×{factor} ({words:,} words): {elapsed:.2f} s",
+                        per_k[factor], "s / 1,000 words"))
+    lo, hi = min(factors), max(factors)
+    if hi > lo:
+        growth = per_k[hi] / per_k[lo]
+        rows.append(Row("c", f"time per 1,000 words, ×{hi} vs ×{lo}", growth, "×", "≈ 1× or less (linear)",
+                        _verdict(growth <= 1.5)))
+    return rows
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def format_table(rows: list[Row]) -> str:
+    width = max(len(r.measure) for r in rows) + 2
+    lines = [f"{'':4}{'measure':<{width}}{'value':>10}  {'unit':<16}{'target':<22}result",
+             "-" * (width + 60)]
+    for r in rows:
+        lines.append(f"({r.section}) {r.measure:<{width}}{r.value:>10.3g}  {r.unit:<16}{r.target:<22}{r.verdict}")
+    return "\n".join(lines)
+
+
+def run_bench(quick: bool = False, out: TextIO | None = None) -> int:
+    """Run (a), (b), (c) and print the table; ``quick`` is a small smoke run. Returns 0."""
+    from .batch import default_workers
+
+    out = out or sys.stdout
+    start = time.perf_counter()
+    articles = bench_articles()
+    print(f"newsvoices bench{' --quick' if quick else ''}: Python {platform.python_version()}, "
+          f"{default_workers()} cores, {len(articles)} articles from {ARTICLES_DIR}", file=out, flush=True)
+    rows = measure_floor(articles, quick)
+    rows += measure_batch(8 if quick else 200, quick)
+    rows += measure_growth((1, 3) if quick else (1, 10, 100))
+    print(format_table(rows), file=out)
+    print(f"total bench time {time.perf_counter() - start:.1f} s", file=out)
+    return 0
