@@ -71,6 +71,8 @@ FALLBACK_LOCAL_SHARE = 0.5
 #: a negative one is scaled by the first factor, a positive one by the second.
 SPEAKER_NEGATIVE_FACTOR = 0.0
 SPEAKER_POSITIVE_FACTOR = 0.4
+#: Count "X's spokesman/lawyer/campaign said" as X speaking.
+SPEAKER_SIDE = True
 #: Blank capitalised words (names) out of the fallback's text, unless more than this
 #: share of the words is capitalised (a title-case headline).
 MASK_NAMES = True
@@ -121,6 +123,9 @@ _REPORTING = frozenset({
     "acknowledged", "conclude", "concludes", "concluded", "suggest", "suggests", "suggested",
     "report", "reports", "reported", "respond", "responds", "responded", "think", "thinks",
     "thought", "believe", "believes", "believed"})
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "office", "campaign",
+                          "lawyer", "lawyers", "attorney", "attorneys", "aide", "aides",
+                          "representative", "representatives", "press", "team", "statement"})
 _SPEAKER_SKIP = frozenset({"also", "later", "then", "previously", "recently", "has", "had",
                            "have", "once", "again", "further", "has", "had", "would", "will",
                            "told", "reportedly", ",", "-", "--", "\u2014"})
@@ -146,7 +151,6 @@ _IRREGULAR = {
     "turn": ("turns", "turned", "turning"), "hold": ("holds", "held", "holding"),
     "side": ("sides", "sided", "siding"), "deceive": ("deceives", "deceived", "deceiving"),
 }
-_PARTICIPLE = re.compile(r"(?:ed|en|ied|ght|lt|ld|ost|ot|lied|misled|hit)$")
 _ADVERB = re.compile(r"^[a-z]+ly$")
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
 
@@ -494,6 +498,13 @@ def _is_speaker(low: list[str], ti: int, tj: int) -> bool:
         k += 1
     if k < len(low) and low[k] in _REPORTING:
         return True
+    if ti >= 2 and low[ti - 2] == "according" and low[ti - 1] == "to":
+        return True
+    if SPEAKER_SIDE and tj + 2 < len(low) and low[tj] == "'s" and low[tj + 1] in _SPOKESPEOPLE:
+        k = tj + 2
+        while k < len(low) and k < tj + 5 and low[k] in _SPEAKER_SKIP and low[k] not in _REPORTING:
+            k += 1
+        return k < len(low) and low[k] in _REPORTING
     return ti >= 2 and low[ti - 1] in _REPORTING and low[ti - 2] in ('"', "'", ",", "--")
 
 
