@@ -26,7 +26,7 @@ import pandas as pd
 
 from .errors import MissingResourceError, NewsvoicesError
 
-#: Files picked up when a folder is given (a glob or an explicit file may be anything).
+#: Files picked up from a folder or a glob (a file named explicitly may have any suffix).
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 #: Tables left out of the batch output (one row per sentence / token: too fine to pool).
 SKIPPED_TABLES = ("sentences", "tokens")
@@ -84,8 +84,9 @@ class BatchResult:
 # --- Inputs -----------------------------------------------------------------------------
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named by ``paths``: files as given, folders (recursively, article suffixes
-    only, hidden files skipped) and glob patterns, in order, without duplicates.
+    """Files named by ``paths``: files as given; folders (recursively, hidden files
+    skipped) and glob patterns contribute only article files (``ARTICLE_SUFFIXES``, so
+    side files such as ``<stem>.speakers.toml`` are left out). In order, without duplicates.
 
     A folder or pattern that matches nothing raises :class:`BatchError`, naming it.
     """
@@ -94,9 +95,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         text = str(item)
         if text != "-" and any(c in text for c in "*?[") and not Path(text).exists():
             matches = [Path(m) for m in sorted(glob.glob(os.path.expanduser(text), recursive=True))]
-            matches = [m for m in matches if not m.is_dir()]
+            matches = [m for m in matches if not m.is_dir() and m.suffix.lower() in ARTICLE_SUFFIXES]
             if not matches:
-                raise BatchError(f"{text}: no files match this pattern")
+                raise BatchError(f"{text}: no article files ({', '.join(ARTICLE_SUFFIXES)}) match this pattern")
             found.extend(matches)
         elif Path(text).is_dir():
             matches = sorted(p for p in Path(text).rglob("*")
