@@ -75,6 +75,7 @@ _VERBISH = frozenset("""is was are were be been has have had will would could sh
 n't""".split())
 _QQ = re.compile(r"(?<!')''(?!')")
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who"])
+_CLAUSE_SUBJECTS = frozenset(["he", "she", "they", "i", "we"])
 
 
 @cache
@@ -353,8 +354,14 @@ class _Attributor:
         if first.low in {".", "?", "!"}:
             return None
         limit = min(hi, j + 12)
+        cues = _cue_table()
         for k in range(j, limit):
             t = toks[k]
+            if k > j and t.q < 0 and (t.low in cues or (t.low in _CLAUSE_SUBJECTS and frame in ("say", "tell"))):
+                # another verb or a new subject before any "that": the content starts here (or at j)
+                if frame == "tell" and t.low in _CLAUSE_SUBJECTS:
+                    return k, "direct"
+                break
             if t.low in _COMPLEMENTIZERS and t.q < 0:
                 return (k + 1 if k + 1 < hi else None), "that"
             if t.low == ":":
@@ -384,7 +391,8 @@ class _Attributor:
                 return None
             if first.low == ",":
                 return (j + 1 if j + 1 < hi else None), "comma"
-            if first.low in {"so", "much", "little", "something", "yes", "no"} or (
+            if first.low in {"much", "little", "something"} or (
+                    first.low in {"so", "yes", "no"} and j + 1 < hi and toks[j + 1].low not in {".", ",", ";", "while", "but"}) or (
                     first.low in {"it", "this"} and (j + 1 >= hi or toks[j + 1].low in {".", ",", "to", "on", "in"})):
                 return None
             return j, "direct"
@@ -513,6 +521,11 @@ class _Attributor:
                     src = self.main_subject(toks, ci) or self.first_mention(toks, ci)
                     borrowed = True
                 resolved.append((ci, ce, kind, frame, src, inverted, participle, borrowed))
+            elif src is None and ci > 0 and toks[ci - 1].low == "and" and frame != "prep":
+                # coordinated verb phrase: "Rubio thanked Miami and said ..." borrows the clause's subject
+                prior = [r for r in resolved if r[0] < ci and r[4] is not None and not r[5]]
+                src = prior[-1][4] if prior else self.main_subject(toks, ci - 1)
+                resolved.append((ci, ce, kind, frame, src, inverted, participle, src is not None))
             else:
                 resolved.append((ci, ce, kind, frame, src, inverted, participle, False))
         resolved = [r for r in resolved if r[4] is not None]
