@@ -58,6 +58,8 @@ FULL_WEIGHT_GAP = 3
 GAP_DECAY = 0.12
 #: Most tokens between the target and a predicate / agent cue after it.
 MAX_PREDICATE_GAP = 7
+#: Longest run of capitalised words between two commas read as a name apposition.
+MAX_APPOSITION = 5
 #: Tokens before a cue searched for a negation or a hedge.
 NEGATION_WINDOW = 4
 HEDGE_WINDOW = 5
@@ -332,6 +334,19 @@ def _predicate_gap(gap: list[str]) -> tuple[bool, bool] | None:
     return any(t in _COPULAS for t in rest), True
 
 
+def _name_appositions(norm: str, spans, low: list[str]) -> set[int]:
+    """Token indices of comma-delimited runs of capitalised words, with their commas:
+    "the Libyan leader, Col. Moammar Gadhafi, is lying" or "condemned Smith, Jones and ...".
+    They neither end a clause nor break the link between a subject and its predicate."""
+    commas = [k for k, t in enumerate(low) if t == ","]
+    inside: set[int] = set()
+    for p, q in zip(commas, commas[1:]):
+        run = range(p + 1, q)
+        if 1 <= len(run) <= MAX_APPOSITION and all(norm[spans[k][0]].isupper() for k in run):
+            inside.update(range(p, q + 1))
+    return inside
+
+
 def stance_evidence(sentence: str, start: int, end: int) -> list[StanceEvidence]:
     """The directed cues (or, lacking any, the fallback sentiment) toward ``sentence[start:end]``."""
     if not 0 <= start < end <= len(sentence):
@@ -343,10 +358,11 @@ def stance_evidence(sentence: str, start: int, end: int) -> list[StanceEvidence]
     if not target:
         return [_fallback(norm, spans, start, end, None, None)]
     ti, tj = target[0], target[-1] + 1
+    names = _name_appositions(norm, spans, low)
     clause = []
     cid = 0
-    for t in low:
-        if t in _BOUNDARY_PUNCT or t in _BOUNDARY_WORDS:
+    for k, t in enumerate(low):
+        if (t in _BOUNDARY_PUNCT or t in _BOUNDARY_WORDS) and k not in names:
             cid += 1
             clause.append(-cid)  # boundary tokens belong to no clause
             cid += 1
@@ -376,7 +392,7 @@ def stance_evidence(sentence: str, start: int, end: int) -> list[StanceEvidence]
     for m in cues:
         if m.i < tj or m.i >= c_hi:
             continue
-        gap = low[tj:m.i]
+        gap = [low[k] for k in range(tj, m.i) if k not in names]
         if len(gap) > MAX_PREDICATE_GAP:
             break
         fit = _predicate_gap(gap)
