@@ -213,7 +213,7 @@ def analyze_many(paths: Iterable[str | Path], workers: int | None = None, progre
     order and equal one-by-one :func:`newsvoices.analyze`. Raises :class:`BatchError` only
     when there is nothing to analyse.
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # plain bar on stderr (tqdm.auto wants ipywidgets in notebooks)
 
     if workers is not None and workers < 1:
         raise BatchError(f"workers must be at least 1, not {workers}")
