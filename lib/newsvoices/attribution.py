@@ -76,6 +76,8 @@ n't""".split())
 _QQ = re.compile(r"(?<!')''(?!')")
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who"])
 _CLAUSE_SUBJECTS = frozenset(["he", "she", "they", "i", "we"])
+_COLON_LABELS = frozenset("""note update updated correction related watch read photo photos video editor editors
+source sources q a question answer by from to subject date re fact bottom tip warning""".split())
 
 
 @cache
@@ -408,10 +410,13 @@ class _Attributor:
         atts: list[_Att] = []
         prefilter = _cue_prefilter()
         for si, (s, e, p, sid) in enumerate(self.sent):
+            if ":" in self.norm[s:e]:
+                atts.extend(self.colon_attributions(si))
             if not prefilter.search(self.norm, s, e):
                 continue
             toks = self.tokens(s, e)
             n = len(toks)
+            titlecase = None
             found: list[tuple[int, int, str, str]] = []
             i = 0
             while i < n:
@@ -441,7 +446,8 @@ class _Attributor:
                     if kind == "thought" and k >= 0 and toks[k].low in {"is", "was", "are", "were", "be", "been", "being"}:
                         i += len(words)
                         continue
-                    if _is_cap(t.w) and i > 0:
+                    if _is_cap(t.w) and i > 0 and not (titlecase is None and (titlecase := self._titlecase(toks))) \
+                            and not titlecase:
                         i += len(words)
                         continue
                 found.append((i, i + len(words), kind, frame))
@@ -451,6 +457,47 @@ class _Attributor:
             sent_atts = self.sentence_attributions(si, toks, found)
             atts.extend(sent_atts)
         return atts
+
+    @staticmethod
+    def _titlecase(toks: list[_Tok]) -> bool:
+        """A headline in title case ("Trevor Noah Says ..."): most words capitalised."""
+        words = [t.w for t in toks if t.w[:1].isalpha() and t.q < 0]
+        return len(words) >= 4 and sum(_is_cap(w) for w in words) >= 0.75 * len(words)
+
+    def colon_attributions(self, si: int) -> list[_Att]:
+        """'Name: content' — a headline or paragraph opening with a speaker and a colon, or a name
+        introducing a quotation ('... pollster Daron Shaw: "..."')."""
+        s, e, p, _sid = self.sent[si]
+        toks = self.tokens(s, e)
+        n = len(toks)
+        out = []
+        for c, t in enumerate(toks):
+            if t.low != ":" or t.q >= 0 or c == 0 or c + 1 >= n:
+                continue
+            if c <= 5 and (si == 0 or self.sent[si - 1][2] != p):
+                # paragraph-initial "Graham: Trump's rhetoric is destroying ..." (every word capitalised)
+                head = toks[:c]
+                if all(_is_cap(x.w) or x.low in {".", "-", "'s"} for x in head) and head[0].low not in _DETS \
+                        and head[0].low not in _COLON_LABELS and head[-1].low not in _COLON_LABELS \
+                        and sum(x.w[:1].isalpha() for x in toks[c + 1:]) >= 3:
+                    ht = self._head_type(toks, 0, c, 0)
+                    if ht not in (None, "who", "pronoun"):
+                        span = self._span(toks, c + 1, n)
+                        out.append(_Att((t.s, t.e), (head[0].s, head[-1].e), ht, self._extend_quotes([span]), si, "say"))
+                        break
+            nxt = toks[c + 1]
+            if nxt.w == '"' and nxt.q >= 0 and self.quotes[nxt.q].start == nxt.s and c >= 2:
+                # "... Republican pollster Daron Shaw: "quote""
+                k = c
+                while k > 0 and c - k < 4 and _is_cap(toks[k - 1].w) and toks[k - 1].q < 0 \
+                        and toks[k - 1].w not in self.nonnames:
+                    k -= 1
+                if c - k >= 2 and k > 0 and toks[k - 1].low not in _PREPS and toks[k - 1].low not in _SKIP_BACK:
+                    q = self.quotes[nxt.q]
+                    out.append(_Att((t.s, t.e), (toks[k].s, toks[c - 1].e), "name",
+                                    self._extend_quotes([(q.start, min(q.end, e))]), si, "say"))
+                    break
+        return out
 
     def sentence_attributions(self, si: int, toks: list[_Tok], found) -> list[_Att]:
         s, e, p, sid = self.sent[si]
