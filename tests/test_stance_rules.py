@@ -140,3 +140,17 @@ def test_cheap_per_call():
     for _ in range(200):
         stance_toward(sentence, start, end)
     assert (time.perf_counter() - t0) / 200 < 0.01
+
+
+def _toward(sentence: str, target: str) -> float:
+    start = sentence.index(target)
+    return stance_toward(sentence, start, start + len(target))
+
+
+def test_name_apposition_keeps_subject_and_predicate_together():
+    sentence = "She said the mayor, Dr. Ann Byrd, is lying about the budget."
+    assert _toward(sentence, "the mayor") < 0 and _toward(sentence, "Ann Byrd") < 0
+
+
+def test_possessed_act_noun_reflects_on_the_possessor():
+    assert _toward("It was a fair answer to the governor's \u201ccrimes against voters.\u201d", "governor") < 0

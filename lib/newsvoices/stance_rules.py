@@ -337,13 +337,16 @@ def _predicate_gap(gap: list[str]) -> tuple[bool, bool] | None:
 def _name_appositions(norm: str, spans, low: list[str]) -> set[int]:
     """Token indices of comma-delimited runs of capitalised words, with their commas:
     "the Libyan leader, Col. Moammar Gadhafi, is lying" or "condemned Smith, Jones and ...".
-    They neither end a clause nor break the link between a subject and its predicate."""
+    They neither end a clause nor break the link between a subject and its predicate; nor does
+    a quotation mark opening right after a possessive."""
     commas = [k for k, t in enumerate(low) if t == ","]
     inside: set[int] = set()
     for p, q in zip(commas, commas[1:]):
         run = range(p + 1, q)
         if 1 <= len(run) <= MAX_APPOSITION and all(norm[spans[k][0]].isupper() for k in run):
             inside.update(range(p, q + 1))
+    # A quotation mark right after a possessive opens a quoted noun: Gadhafi's "crimes ..."
+    inside.update(k for k in range(1, len(low)) if low[k] == '"' and low[k - 1] in ("'s", "'"))
     return inside
 
 
@@ -475,6 +478,9 @@ def _predicate_evidence(norm, spans, low, m: _Match, gap: list[str], copula: boo
         if e.kind in ("noun", "adjective"):
             if copula:
                 return _make(norm, spans, m, e, f"lexicon:{e.lemma}", e.direction, 1.0, neg, hedge)
+            if e.kind == "noun" and e.agent != 0 and gap in (["'s"], ["'"]):
+                # the target's own act: "Gadhafi's crimes"
+                return _make(norm, spans, m, e, f"agent:{e.lemma}", e.agent, 1.0, neg, hedge)
             continue
         # verbs and phrases
         if form.participle and copula and not form.progressive:
