@@ -199,6 +199,15 @@ class _Attributor:
             break
         if j < lo:
             return None
+        if toks[j].low in {")", "--", "\u2014", "\u2013"} and j - 1 > lo:
+            # a parenthesis or a dashed apposition before the cue: "Rep. X (D-N.Y.) said", "Joyce — who ... — told"
+            opener = "(" if toks[j].low == ")" else toks[j].low
+            k = j - 1
+            while k > lo and j - k <= 30 and toks[k].low != opener and not (opener == "(" and toks[k].low == ")"):
+                k -= 1
+            if k > lo and toks[k].low == opener and toks[k - 1].low not in _BOUNDARY_PUNCT:
+                return self.subject_before(toks, k, lo)
+            return None
         if toks[j].low == "," and j - 1 >= lo:
             # apposition(s): "Sen. Marco Rubio, R-Fla., a candidate, said" -> the first segment
             return self.apposition_subject(toks, j, lo)
