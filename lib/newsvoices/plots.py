@@ -109,7 +109,7 @@ def vader_vs_textblob(scored: pd.DataFrame, ax: plt.Axes | None = None,
 
 
 def lexicon_drivers(drivers: pd.DataFrame, top: int = 6, by: str = "speaker",
-                    title: str = "Lexicon words behind each speaker's VADER score") -> plt.Figure:
+                    title: str = "Lexicon words behind each speaker's VADER score (valence −4 … +4 per word × count)") -> plt.Figure:
     """Per speaker, the VADER lexicon words with the largest total valence (valence × count)."""
     if drivers.empty:
         fig, ax = plt.subplots(figsize=(6, 2))
@@ -122,7 +122,7 @@ def lexicon_drivers(drivers: pd.DataFrame, top: int = 6, by: str = "speaker",
     grid = sns.catplot(data=data, x="total", y="word", col=by, col_wrap=min(3, data[by].nunique()), kind="bar",
                        hue="direction", palette={"positive": "#4c72b0", "negative": "#c44e52"},
                        sharey=False, height=2.6, aspect=1.3, legend=True)
-    grid.set_axis_labels("valence × count (VADER, −4 … +4 per word)", "lexicon word")
+    grid.set_axis_labels("valence × count", "lexicon word")
     grid.set_titles("{col_name}")
     grid.figure.suptitle(title, y=1.03)
     return grid.figure
