@@ -395,6 +395,8 @@ class _Attributor:
                 for k in range(j, min(hi, j + 15)):
                     if toks[k].low == ",":
                         return (k + 1 if k + 1 < hi else None), "comma"
+                    if k > j and toks[k].low in _CLAUSE_SUBJECTS and toks[k].q < 0:
+                        return k, "direct"
                     if toks[k].low in {".", ";"}:
                         return None
                 if first.low in _WEEKDAYS and j + 1 < hi:
@@ -550,7 +552,8 @@ class _Attributor:
                         src = self.source_after(toks, ce, n)
                         if src is not None and toks[j].low == ",":
                             app = self.apposition_subject(toks, j, 0)
-                            if app is not None and app[0] == 0:
+                            if app is not None and all(x.low in {"but", "and", "yet", "so", "still", "however", ","}
+                                                       for x in toks[:app[0]]):
                                 src = None
                         if src is not None:
                             inverted = True
@@ -627,6 +630,12 @@ class _Attributor:
                     contents.append(self._span(toks, b + 1, hi))
             else:
                 quote_before = a > 0 and (toks[a - 1].w == '"' or (toks[a - 1].low == "," and a > 1 and toks[a - 2].w == '"'))
+                if quote_before:
+                    # a short title in quotes before the subject ('on "Sunday Morning Futures," Rep. X said ...')
+                    qb = toks[a - 1] if toks[a - 1].w == '"' else toks[a - 2]
+                    qi = self.quote_at(qb.s)
+                    if qi >= 0 and self.quotes[qi].n_words(self.norm) < 4 and self.quotes[qi].start > toks[0].s:
+                        quote_before = False
                 ca = None if quote_before else self.content_after(toks, after_end, hi, frame, kind)
                 if ca is not None and ca[0] is not None and ca[0] < hi:
                     end = hi
