@@ -243,7 +243,8 @@ class _Attributor:
         if toks[start].low in _PREPS and ht == "name":
             for k2 in range(start + 1, end):
                 if _is_cap(toks[k2].w) and toks[k2].w not in self.nonnames:
-                    pass
+                    start = k2
+                    break
         return start, end, ht
 
     def apposition_subject(self, toks: list[_Tok], j: int, lo: int) -> tuple[int, int, str] | None:
@@ -607,11 +608,7 @@ class _Attributor:
                     if hi > 0 and toks[hi - 1].low == ",":
                         hi -= 1
                     break
-            lo = 0
-            for jdx in range(idx - 1, -1, -1):
-                r = resolved[jdx]
-                lo = max(lo, r[1] if r[5] is False else r[1])
-                break
+            lo = resolved[idx - 1][1] if idx > 0 else 0
             contents: list[tuple[int, int]] = []
             after_end = ce if not inverted else b
             if frame == "prep" and ci == 0 or (frame == "prep" and constr_start == 0):
@@ -696,8 +693,6 @@ class _Attributor:
         if b <= lo:
             return None
         a = lo
-        while a < b and toks[a].low in {"and", "but"} and False:
-            a += 1
         start = toks[a].s
         # the sentence starts inside a quote that opened earlier: take the quote from its start
         q = toks[a].q if toks[a].q >= 0 else self.quote_at(toks[a].s)
@@ -798,7 +793,7 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                     m = re.search(r"([A-Za-z.' ]{2,40}?)\s*,?\s*$", before)
                     if m and any(w.lower() in att.groups for w in m.group(1).split()[-2:]):
                         g = m.group(1).strip()
-                        g = re.sub(r"^.*\b(?:the|a|an|some|many)\s+", lambda mm: mm.group(0)[mm.group(0).rfind(" ") - 3:] if False else mm.group(0).split()[-1] + " ", g)
+                        g = re.sub(r"^.*\b(?:the|a|an|some|many)\s+", lambda mm: mm.group(0).split()[-1] + " ", g)
                         sp = reg.group(g)
             else:
                 cands: list[Speaker] = []
@@ -811,7 +806,7 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                 for s2 in range(si - 1, max(-1, si - 4), -1):
                     nms = names_by_sentence.get(s2, [])
                     if nms:
-                        cands.append(reg.person(nms[0].name, "") if False else reg.speakers.get(reg.canonical_name(nms[0].name)))
+                        cands.append(reg.speakers.get(reg.canonical_name(nms[0].name)))
                         for nm in reversed(nms[1:]):
                             cands.append(reg.speakers.get(reg.canonical_name(nm.name)))
                 for nm in cur:
@@ -822,7 +817,6 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                 sp = resolve_pronoun(phrase, cands)
                 if sp is not None:
                     sp.mentions += 1
-                    sp.aliases.add(phrase) if False else None
         elif a.mtype == "name":
             alias = reg.alias_target(phrase)
             names = reg.names_in(ms, me)
