@@ -36,6 +36,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from .lexicons import _lines, table
@@ -100,7 +101,7 @@ def _cue_table() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in by_first.items()}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     s: int
     e: int
@@ -140,6 +141,7 @@ class _Attributor:
         self.sent_starts = [s for s, _, _, _ in self.sent]
         self.groups = group_nouns()
         self.nonnames = _nonnames()
+        self._tok_cache: dict[tuple[int, int], list[_Tok]] = {}
 
     # -- helpers ---------------------------------------------------------------------------
     def quote_at(self, pos: int) -> int:
@@ -149,12 +151,21 @@ class _Attributor:
         return -1
 
     def tokens(self, s: int, e: int) -> list[_Tok]:
-        out = []
-        norm = self.norm
-        for m in _token_re().finditer(norm, s, e):
-            ts, te = m.span()
-            w = m.group()
-            out.append(_Tok(ts, te, w, w.lower(), self.quote_at(ts)))
+        """The word tokens of norm[s:e] (cached: a sentence is tokenised once)."""
+        key = (s, e)
+        out = self._tok_cache.get(key)
+        if out is None:
+            quotes, qs = self.quotes, self._qstarts
+            nq = len(qs)
+            qi = bisect_right(qs, s) - 1
+            out = []
+            for m in _token_re().finditer(self.norm, s, e):
+                ts, te = m.span()
+                while qi + 1 < nq and qs[qi + 1] <= ts:
+                    qi += 1
+                w = m.group()
+                out.append(_Tok(ts, te, w, w.lower(), qi if qi >= 0 and ts < quotes[qi].end else -1))
+            self._tok_cache[key] = out
         return out
 
     def sentence_of(self, pos: int) -> int:
@@ -764,9 +775,7 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     atts = att.run()
     _resolve_speakers(att, atts)
     rows = _rows(att, atts)
-    cols = list(zip(*rows)) if rows else [()] * len(UTTERANCE_COLUMNS)
-    utter = pd.DataFrame({c: pd.Series(list(v), dtype=_DTYPES.get(c, object)) for c, v in zip(UTTERANCE_COLUMNS, cols)},
-                         columns=UTTERANCE_COLUMNS)
+    utter = _frame(rows, UTTERANCE_COLUMNS, _DTYPES)
     registry = _registry_frame(reg, utter)
     return utter, registry
 
@@ -933,6 +942,17 @@ def _registry_frame(reg: Registry, utter: pd.DataFrame) -> pd.DataFrame:
             continue
         rows.append([sp.name, sp.side, sp.kind, sp.title, sp.mentions + counts.get(sp.name, 0),
                      "; ".join(sorted(sp.aliases))])
-    cols = list(zip(*rows)) if rows else [()] * len(REGISTRY_COLUMNS)
-    return pd.DataFrame({c: pd.Series(list(v), dtype="int64" if c == "mentions" else object)
-                         for c, v in zip(REGISTRY_COLUMNS, cols)}, columns=REGISTRY_COLUMNS)
+    return _frame(rows, REGISTRY_COLUMNS, {"mentions": "int64"})
+
+
+def _frame(rows: list[list], columns: list[str], int_columns) -> pd.DataFrame:
+    """A frame from row lists: int64 for ``int_columns``, object (not inferred str) for the rest.
+    Built as two blocks, several times faster than one Series per column."""
+    arr = np.empty((len(rows), len(columns)), dtype=object)
+    if rows:
+        arr[:] = rows
+    ints = [i for i, c in enumerate(columns) if c in int_columns]
+    objs = [i for i, c in enumerate(columns) if c not in int_columns]
+    o = pd.DataFrame(arr[:, objs], columns=[columns[i] for i in objs], dtype=object)
+    n = pd.DataFrame(arr[:, ints].astype(np.int64), columns=[columns[i] for i in ints])
+    return pd.concat([o, n], axis=1)[columns]
