@@ -346,6 +346,8 @@ def load_article(path: str | Path) -> Article:
         text = decode(data, name)
         article = parse_article(text, None if stdin else p)
         article.extra["format"] = "markdown" if p.suffix.lower() in {".md", ".markdown"} else "text"
-    if not article.paragraphs or article.body_start >= len(text):
-        raise ArticleError(p, "has no article body (only a header or boilerplate)")
+    if not any(article.paragraph_text(i).strip() for i in range(len(article.paragraphs))):
+        raise ArticleError(name, "has no article body (only a header, dateline or boilerplate)")
+    if not any(ch.isalnum() for ch in article.body):
+        raise ArticleError(name, "has no words in its body (only punctuation or symbols)")
     return article
