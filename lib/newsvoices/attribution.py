@@ -222,6 +222,9 @@ class _Attributor:
         if toks[j].low == "," and j - 1 >= lo:
             # apposition(s): "Sen. Marco Rubio, R-Fla., a candidate, said" -> the first segment
             return self.apposition_subject(toks, j, lo)
+        if toks[j].low in _CLAUSE_SUBJECTS and j > lo and toks[j].q < 0:
+            # "told reporters he thought ...": the pronoun alone is the subject of "thought"
+            return j, j + 1, "pronoun"
         end = j + 1
         k = j
         cue_words = _cue_table()
@@ -278,6 +281,7 @@ class _Attributor:
             prev = c + 1
         first = segs[0]
         if toks[first[0]].low in _PREPS or toks[first[0]].low.endswith("ing") or (
+                toks[first[0]].low.endswith("ed") and first[0] + 1 < first[1] and toks[first[0] + 1].low in _PREPS) or (
                 toks[first[0]].low.endswith("ly") and not _is_cap(toks[first[0]].w)) or toks[first[0]].low in {
                 "after", "before", "when", "while", "as", "although", "despite", "if", "since", "meanwhile", "however"}:
             segs = segs[1:]
@@ -314,10 +318,10 @@ class _Attributor:
 
     def main_subject(self, toks: list[_Tok], upto: int) -> tuple[int, int, str] | None:
         """The subject of the sentence's main clause (for ", saying that ...")."""
-        k = 0
         if not toks:
             return None
-        first = toks[0]
+        k = _dateline_end(toks, upto)
+        first = toks[k]
         if first.q >= 0:
             return None
         if first.low in _PREPS or first.low.endswith("ing") or first.low in {"after", "before", "when", "while",
@@ -333,6 +337,16 @@ class _Attributor:
                 while k < upto and toks[k].low != ",":
                     k += 1
                 k += 1
+                # more of the introduction: "In Ames, Iowa, on Sunday, Mrs. Clinton ..."
+                while k < upto:
+                    m = k
+                    while m < upto and m - k < 4 and toks[m].low not in {",", ".", ";"}:
+                        m += 1
+                    if m < upto and toks[m].low == "," and m > k and (toks[k].low in _PREPS or m - k == 1
+                                                                          or toks[m - 1].low in {"later", "ago", "earlier"}):
+                        k = m + 1
+                        continue
+                    break
         if k >= upto:
             return None
         t = toks[k]
@@ -356,7 +370,7 @@ class _Attributor:
 
     def first_mention(self, toks: list[_Tok], upto: int) -> tuple[int, int, str] | None:
         """Fallback subject: the first subject pronoun or name outside quotes before ``upto``."""
-        for k in range(upto):
+        for k in range(_dateline_end(toks, upto), upto):
             t = toks[k]
             if t.q >= 0:
                 continue
@@ -619,7 +633,13 @@ class _Attributor:
                     if hi > 0 and toks[hi - 1].low == ",":
                         hi -= 1
                     break
-            lo = resolved[idx - 1][1] if idx > 0 else 0
+            # an inverted cue's content reaches back over earlier constructions whose content follows them
+            # ("HarperCollins declined to renew the offer, according to ...") but not over inverted ones
+            lo = 0
+            for jdx in range(idx - 1, -1, -1):
+                if resolved[jdx][5] or not inverted:
+                    lo = resolved[jdx][1]
+                    break
             contents: list[tuple[int, int]] = []
             after_end = ce if not inverted else b
             if frame == "prep" and ci == 0 or (frame == "prep" and constr_start == 0):
@@ -727,6 +747,18 @@ class _Attributor:
                 ce = end
             out.append((cs, ce))
         return out
+
+
+def _dateline_end(toks: list[_Tok], upto: int) -> int:
+    """Index after a dateline ("WASHINGTON (AP) —", "Washington (AFP) –") opening the sentence, else 0."""
+    for k in range(min(upto, 8)):
+        low = toks[k].low
+        if low in {"--", "\u2014", "\u2013", "-"}:
+            upper = any(t.w.isupper() and len(t.w) > 1 for t in toks[:k])
+            return k + 1 if k > 0 and k + 1 < upto and upper else 0
+        if not (_is_cap(toks[k].w) or low in {"(", ")", ",", "."}) or toks[k].q >= 0:
+            return 0
+    return 0
 
 
 def _split_by_sentence(span: tuple[int, int], att: _Attributor) -> list[tuple[int, int, int]]:
