@@ -264,9 +264,9 @@ class _Attributor:
     def apposition_subject(self, toks: list[_Tok], j: int, lo: int) -> tuple[int, int, str] | None:
         """Subject before a chain of appositions ending at the comma toks[j]."""
         k = j - 1
-        while k >= lo and j - k <= 30:
+        while k >= lo and j - k <= 45:
             low = toks[k].low
-            if low in {";", ":", '"', "(", ")", "--", "\u2014"} or (low in {"but", "and", "that", "because", "while",
+            if low in {";", ":", '"', "--", "\u2014"} or (low in {"but", "and", "that", "because", "while",
                                                                             "when", "if", "although"} and toks[k + 1].low != ","):
                 break
             k -= 1
@@ -312,7 +312,7 @@ class _Attributor:
         if k == j:
             return None
         ht = self._head_type(toks, j, k, j)
-        if ht == "who":
+        if ht == "who" or any(t.low in _VERBISH or t.low.endswith("n't") for t in toks[j:k]):
             return None
         return (j, k, ht) if ht else None
 
