@@ -657,7 +657,7 @@ class _Attributor:
                 if frame == "prep" and b < hi and toks[b].low == "," and b + 1 < hi:
                     contents.append(self._span(toks, b + 1, hi))
             else:
-                quote_before = a > 0 and (toks[a - 1].w == '"' or (toks[a - 1].low == "," and a > 1 and toks[a - 2].w == '"'))
+                quote_before = not borrowed and a > 0 and (toks[a - 1].w == '"' or (toks[a - 1].low == "," and a > 1 and toks[a - 2].w == '"'))
                 if quote_before:
                     # a short title in quotes before the subject ('on "Sunday Morning Futures," Rep. X said ...')
                     qb = toks[a - 1] if toks[a - 1].w == '"' else toks[a - 2]
