@@ -75,8 +75,10 @@ his her their its our my this these those each every no""".split())
 _VERBISH = frozenset("""is was are were be been has have had will would could should may might can do does did not
 n't""".split())
 _QQ = re.compile(r"(?<!')''(?!')")
+_QQQ = re.compile(r"(?<!')'''(?!')")  # two-apostrophe quotes with a single quote inside: ''' = '' + '
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who"])
 _CLAUSE_SUBJECTS = frozenset(["he", "she", "they", "i", "we"])
+_TOLD_OBJECTS = frozenset(["me", "us", "him", "them", "reporters", "journalists", "supporters"])
 _COLON_LABELS = frozenset("""note update updated correction related watch read photo photos video editor editors
 source sources q a question answer by from to subject date re fact bottom tip warning""".split())
 
@@ -252,7 +254,14 @@ class _Attributor:
             return end - 1, end, "who"
         ht = self._head_type(toks, start, end, lo)
         if ht is None:
-            return None
+            # "a White House official who spoke anonymously said": the head before the relative clause
+            rel = next((x for x in range(start + 1, end) if toks[x].low in {"who", "which"}), None)
+            if rel is None:
+                return None
+            end = rel
+            ht = self._head_type(toks, start, end, lo)
+            if ht in (None, "who"):
+                return None
         # trim a leading preposition phrase ("In his speech Trump said")
         if toks[start].low in _PREPS and ht == "name":
             for k2 in range(start + 1, end):
@@ -439,6 +448,13 @@ class _Attributor:
             if first.low == ",":
                 return None
             return j, "direct"
+        if frame == "tell" and first.low in _TOLD_OBJECTS and j + 1 < hi:
+            # "told me his support ...", "told reporters the plan ..."
+            nxt = toks[j + 1]
+            if nxt.w[:1].isalpha() and nxt.q < 0 and nxt.low not in _PREPS and nxt.low not in _BOUNDARY \
+                    and nxt.low not in {"so", "about", "of", "during", "last", "this", "on", "yesterday", "today"} \
+                    and nxt.low not in _WEEKDAYS:
+                return j + 1, "direct"
         return None
 
     # -- the pass over sentences ----------------------------------------------------------
@@ -795,7 +811,8 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     ``speakers_file`` is None the ``<article>.speakers.toml|yaml`` side file is used if present.
     """
     text = article.text
-    norm = _QQ.sub('" ', normalise(text))
+    norm = _QQ.sub('" ', _QQQ.sub(lambda m: "\" '" if m.start() == 0 or m.string[m.start() - 1].isspace() else "'\" ",
+                                  normalise(text)))
     reg = Registry(norm)
     spans = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
     reg.collect(spans)
