@@ -635,7 +635,7 @@ class _Attributor:
         # start of each construction (source or cue, whichever first), to cut earlier contents
         starts = []
         for ci, ce, kind, frame, src, inverted, participle, borrowed in resolved:
-            a = ci if (inverted or participle) else min(src[0], ci)
+            a = ci if (inverted or participle or borrowed) else min(src[0], ci)
             starts.append(a)
         for idx, (ci, ce, kind, frame, src, inverted, participle, borrowed) in enumerate(resolved):
             a, b, ht = src
