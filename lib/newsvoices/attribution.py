@@ -580,6 +580,11 @@ class _Attributor:
                             src = self.source_after(toks, ce, n)
                             if src is not None:
                                 raw.append((ci, ce, kind, frame, src, True, False))
+                        elif frame in ("say", "end") and _is_cap(tok.w):
+                            # 'Said Ellis: "..."' — the source follows the cue, the content follows the source
+                            src = self.source_after(toks, ce, n)
+                            if src is not None and src[1] + 1 < n and toks[src[1]].low in {",", ":"}:
+                                raw.append((ci, ce, kind, "prep", src, True, False))
                         continue
                     # "-ing" forms elsewhere need an auxiliary ("is saying") to count
                     if prev not in {"is", "was", "are", "were", "been", "be"}:
@@ -661,7 +666,7 @@ class _Attributor:
             if frame == "prep" and ci == 0 or (frame == "prep" and constr_start == 0):
                 # "According to X, content"
                 k = b
-                if k < n and toks[k].low == ",":
+                if k < n and toks[k].low in {",", ":"}:
                     k += 1
                 if k < hi:
                     contents.append(self._span(toks, k, hi))
