@@ -78,6 +78,9 @@ _QQ = re.compile(r"(?<!')''(?!')")
 _QQQ = re.compile(r"(?<!')'''(?!')")  # two-apostrophe quotes with a single quote inside: ''' = '' + '
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who"])
 _CLAUSE_SUBJECTS = frozenset(["he", "she", "they", "i", "we"])
+_AFTER_SOURCE = frozenset("""who which in on at during after before when while as to from about with through of
+last this earlier later recently today yesterday tonight and but monday tuesday wednesday thursday friday saturday
+sunday""".split())
 _TOLD_OBJECTS = frozenset(["me", "us", "him", "them", "reporters", "journalists", "supporters"])
 _COLON_LABELS = frozenset("""note update updated correction related watch read photo photos video editor editors
 source sources q a question answer by from to subject date re fact bottom tip warning""".split())
@@ -323,6 +326,8 @@ class _Attributor:
         ht = self._head_type(toks, j, k, j)
         if ht == "who" or any(t.low in _VERBISH or t.low.endswith("n't") for t in toks[j:k]):
             return None
+        if k - j > 1 and toks[j].low in _CLAUSE_SUBJECTS:
+            return None  # "said they believed ...": a clause, not a source
         return (j, k, ht) if ht else None
 
     def main_subject(self, toks: list[_Tok], upto: int) -> tuple[int, int, str] | None:
@@ -597,6 +602,10 @@ class _Attributor:
                     if j >= 0 and (toks[j].low == "," or toks[j].w == '"') and frame in ("say", "end") or (
                             j >= 0 and toks[j].w == '"' and frame == "tell"):
                         src = self.source_after(toks, ce, n)
+                        if src is not None and src[1] < n and toks[src[1]].w[:1].isalpha() \
+                                and toks[src[1]].low not in _AFTER_SOURCE:
+                            # "..., said they believed ...": a clause follows, so this is not an inverted source
+                            src = None
                         if src is not None and toks[j].low == ",":
                             app = self.apposition_subject(toks, j, 0)
                             if app is not None and all(x.low in {"but", "and", "yet", "so", "still", "however", ","}
