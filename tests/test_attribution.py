@@ -191,3 +191,64 @@ def test_pronoun_resolution_prefers_gender(tmp_path):
     _, _, utter, _ = _run(path)
     assert set(utter[utter.text.str.startswith("the meeting")].speaker) == {"Ann Lee"}
     assert set(utter[utter.text.str.startswith("nothing")].speaker) == {"Paul Ortiz"}
+
+
+STRUCTURES = """Harbor Mayor Says Wall Will Be Built On Time.
+
+Alder: Harbor Wall Will Protect The Fish Market.
+
+PORTSMOUTH (NV) -- Mayor Jane Alder opened the meeting on Monday, saying the wall would be finished by May.
+
+Rep. Tom Reyes (D-N.H.) said the state would pay half of the cost.
+
+Paul Ortiz -- who runs the fish market -- told reporters the storms were getting worse.
+
+Ann Lee, the council clerk, said on Friday she had counted the votes.
+
+Ms. Lee thanked the residents and said the count was final.
+
+Town engineer Bob Marsh: "The old wall will not survive another winter."
+
+"We have waited long enough," Mr. Reyes said, adding that the vote was overdue.
+
+Still, Carl Brand, a fisherman who lost his boat in March, said the wall came too late.
+
+Brand told me the harbor had never been so quiet.
+
+Said Ms. Lee: "Nobody wants another flood."
+
+Ms. Lee said the vote was close, but residents said they trusted the count.
+"""
+
+
+def test_sentence_structures(tmp_path):
+    """Hand-written sentences for the cue structures of English news prose (no corpus text)."""
+    path = tmp_path / "structures.txt"
+    path.write_text(STRUCTURES, encoding="utf-8")
+    article, _, utter, _ = _run(path)
+    text = article.text
+
+    def rows_of(fragment):
+        s = text.find(fragment)
+        assert s >= 0, fragment
+        return [r for r in utter.itertuples() if _overlaps(r, s, s + len(fragment))]
+
+    def mentions(fragment):
+        return {r.mention for r in rows_of(fragment)}
+
+    assert mentions("Wall Will Be Built") == {"Harbor Mayor"}               # title-case headline cue
+    assert mentions("Harbor Wall Will Protect") == {"Alder"}                 # "Name: content" headline
+    assert mentions("the wall would be finished") == {"Mayor Jane Alder"}    # dateline skipped, participle
+    assert mentions("the state would pay half") == {"Rep. Tom Reyes"}        # parenthesis before the cue
+    assert mentions("the storms were getting worse") == {"Paul Ortiz"}       # dashed apposition, "told reporters X"
+    assert mentions("she had counted") == {"Ann Lee"}                        # apposition, "said on Friday she"
+    assert mentions("the count was final") == {"Ms. Lee"}                    # "thanked ... and said"
+    assert mentions("The old wall will not survive") == {"Bob Marsh"}  # '... engineer Bob Marsh: "quote"'
+    assert mentions("the vote was overdue") == {"Mr. Reyes"}                 # ", adding that" after a quote
+    assert mentions("the wall came too late") == {"Carl Brand"}              # "Still," before an apposition
+    assert mentions("the harbor had never been so quiet") == {"Brand"}       # "told me <content>"
+    assert mentions("Nobody wants another flood") == {"Ms. Lee"}             # "Said X: ..."
+    assert mentions("they trusted the count") == {"residents"}
+    assert {r.mention for r in rows_of("the vote was close")} == {"Ms. Lee"}
+    # no clause is taken for an inverted source
+    assert not any(m.startswith("they") and len(m) > 4 for m in utter.mention)

@@ -295,7 +295,8 @@ class _Attributor:
         if toks[first[0]].low in _PREPS or toks[first[0]].low.endswith("ing") or (
                 toks[first[0]].low.endswith("ed") and first[0] + 1 < first[1] and toks[first[0] + 1].low in _PREPS) or (
                 toks[first[0]].low.endswith("ly") and not _is_cap(toks[first[0]].w)) or toks[first[0]].low in {
-                "after", "before", "when", "while", "as", "although", "despite", "if", "since", "meanwhile", "however"}:
+                "after", "before", "when", "while", "as", "although", "despite", "if", "since", "meanwhile", "however", "still",
+                "instead", "separately", "yet", "now", "then", "but", "and", "so", "also"}:
             segs = segs[1:]
         if len(segs) < 2:
             return None
@@ -453,8 +454,18 @@ class _Attributor:
             if first.low == ",":
                 return None
             return j, "direct"
-        if frame == "tell" and first.low in _TOLD_OBJECTS and j + 1 < hi:
+        obj_in_cue = j > 0 and toks[j - 1].low in _TOLD_OBJECTS
+        if frame == "tell" and (first.low in _TOLD_OBJECTS or obj_in_cue) and (j + 1 < hi or obj_in_cue):
             # "told me his support ...", "told reporters the plan ..."
+            if obj_in_cue:
+                j -= 1
+            run = 0
+            for t in toks[j + 1:hi]:
+                if not t.w[:1].isalnum():
+                    break
+                run += 1
+            if run < 3:
+                return None  # "told reporters afterward."
             nxt = toks[j + 1]
             if nxt.w[:1].isalpha() and nxt.q < 0 and nxt.low not in _PREPS and nxt.low not in _BOUNDARY \
                     and nxt.low not in {"so", "about", "of", "during", "last", "this", "on", "yesterday", "today"} \
@@ -537,6 +548,7 @@ class _Attributor:
                 head = toks[:c]
                 if all(_is_cap(x.w) or x.low in {".", "-", "'s"} for x in head) and head[0].low not in _DETS \
                         and head[0].low not in _COLON_LABELS and head[-1].low not in _COLON_LABELS \
+                        and not any(x.low in _cue_table() for x in head) \
                         and sum(x.w[:1].isalpha() for x in toks[c + 1:]) >= 3:
                     ht = self._head_type(toks, 0, c, 0)
                     if ht not in (None, "who", "pronoun"):
@@ -658,8 +670,8 @@ class _Attributor:
             hi = n
             for jdx in range(idx + 1, len(resolved)):
                 st = starts[jdx]
-                if st > ce and st > 0 and toks[st - 1].low in {",", ";", "--", "\u2014", "and"}:
-                    hi = st - 1 if toks[st - 1].low != "and" else st - 1
+                if st > ce and st > 0 and toks[st - 1].low in {",", ";", "--", "\u2014", "and", "but"}:
+                    hi = st - 1
                     if hi > 0 and toks[hi - 1].low == ",":
                         hi -= 1
                     break
