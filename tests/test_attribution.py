@@ -218,6 +218,8 @@ Brand told me the harbor had never been so quiet.
 Said Ms. Lee: "Nobody wants another flood."
 
 Ms. Lee said the vote was close, but residents said they trusted the count.
+
+"Who will pay for it?" Mr. Reyes asked, looking at the engineer.
 """
 
 
@@ -250,5 +252,7 @@ def test_sentence_structures(tmp_path):
     assert mentions("Nobody wants another flood") == {"Ms. Lee"}             # "Said X: ..."
     assert mentions("they trusted the count") == {"residents"}
     assert {r.mention for r in rows_of("the vote was close")} == {"Ms. Lee"}
+    assert mentions("Who will pay for it") == {"Mr. Reyes"}                  # sentence split after ?"
+    assert not rows_of("looking at the engineer")
     # no clause is taken for an inverted source
     assert not any(m.startswith("they") and len(m) > 4 for m in utter.mention)

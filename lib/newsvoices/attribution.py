@@ -721,6 +721,10 @@ class _Attributor:
                     if bs:
                         contents.insert(0, bs)
             contents = [c for c in contents if c and c[1] > c[0] and self._has_words(c)]
+            if constr_start == 0 and pq is not None and not inverted and frame in ("say", "tell", "end") \
+                    and self.norm[pq.end - 2:pq.end - 1] in ("?", "!") and (after_end >= n or toks[after_end].low in {",", "."}):
+                # '"Who would have believed it?" Trump said, looking ...' split after the question mark
+                contents = []
             if not contents and constr_start == 0 and pq is not None and (inverted or frame in ("say", "tell", "end")):
                 contents = [(pq.start, pq.end)]
             if not contents:
