@@ -41,6 +41,8 @@ def test_expand_paths_folders_globs_files(corpus, tmp_path):
     empty.mkdir()
     with pytest.raises(BatchError, match="no article files"):
         expand_paths([empty])
+    with pytest.raises(BatchError, match="not standard input"):
+        expand_paths(["-"])
 
 
 @pytest.mark.parametrize("workers", [1, 2])

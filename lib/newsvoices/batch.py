@@ -93,7 +93,10 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     found: list[Path] = []
     for item in paths:
         text = str(item)
-        if text != "-" and any(c in text for c in "*?[") and not Path(text).exists():
+        if text == "-":
+            raise BatchError("-: batch reads files, folders and globs, not standard input "
+                             "(use `newsvoices analyze -` for one article)")
+        if any(c in text for c in "*?[") and not Path(text).exists():
             matches = [Path(m) for m in sorted(glob.glob(os.path.expanduser(text), recursive=True))]
             matches = [m for m in matches if not m.is_dir() and m.suffix.lower() in ARTICLE_SUFFIXES]
             if not matches:
@@ -122,7 +125,7 @@ def _article_ids(paths: list[Path]) -> list[str]:
     counts: dict[str, int] = {}
     ids = []
     for p in paths:
-        stem = p.stem if str(p) != "-" else "stdin"
+        stem = p.stem
         counts[stem] = counts.get(stem, 0) + 1
         ids.append(stem if counts[stem] == 1 else f"{stem}-{counts[stem]}")
     return ids
