@@ -505,7 +505,9 @@ class _Attributor:
                 words, kind, frame = match
                 prev = toks[i - 1].low if i > 0 else ""
                 if frame != "prep":
-                    if prev in _DETS or prev in {"to", "'s"} or (prev in _PREPS and frame != "end"):
+                    if prev in _DETS or prev in {"to", "'s"} or (prev in _PREPS and frame != "end") or (
+                            t.low.endswith("ed") and (prev in {"more", "most", "fewer"} or prev.isdigit())):
+                        # "the report", "to say", "271 pledged delegates": not a cue
                         i += len(words)
                         continue
                     # passive "was (not) expected to": no source in the sentence
