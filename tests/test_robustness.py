@@ -105,8 +105,6 @@ def test_unbalanced_and_nested_quotes(text):
             check_offsets(analysis)
 
 
-@pytest.mark.xfail(strict=False, reason="analyze(parse_article('')) -> AttributeError in vocabulary.content_words "
-                                        "(topics.suggest_topics on an empty token table); not newsvoices' own file to fix")
 def test_empty_body_through_parse_article():
     analysis = analyze_or_documented_error(parse_article(""))
     assert analysis is None or analysis.sentences.empty

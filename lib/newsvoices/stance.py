@@ -76,14 +76,22 @@ def _speaker_patterns(registry: pd.DataFrame, speaking: set[str]) -> dict[str, r
 
 def _outermost(utterances: pd.DataFrame) -> pd.DataFrame:
     """Drop utterances nested inside another of the same speaker (a partial quote inside
-    reported speech), so the same words are not judged twice."""
-    keep = []
-    rows = list(utterances.itertuples())
-    for u in rows:
-        inside = any(v.Index != u.Index and v.speaker == u.speaker and v.start <= u.start and u.end <= v.end
-                     and (v.end - v.start) > (u.end - u.start) for v in rows)
-        keep.append(not inside)
-    return utterances[keep]
+    reported speech), so the same words are not judged twice. One pass per speaker over
+    spans sorted by start (longest first): a span ending before the furthest end seen so
+    far lies inside an earlier one."""
+    if utterances.empty:
+        return utterances
+    ordered = utterances.assign(_length=utterances["end"] - utterances["start"]).sort_values(
+        ["speaker", "start", "_length"], ascending=[True, True, False], kind="stable")
+    keep, speaker, reach = [], None, -1
+    for index, who, end in zip(ordered.index, ordered["speaker"], ordered["end"]):
+        if who != speaker:
+            speaker, reach = who, -1
+        if end <= reach:
+            continue
+        keep.append(index)
+        reach = end
+    return utterances.loc[sorted(keep, key=utterances.index.get_loc)]
 
 
 def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.DataFrame,

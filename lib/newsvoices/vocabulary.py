@@ -23,6 +23,8 @@ MEASURES = ("likelihood_ratio", "pmi", "chi_sq", "student_t", "raw_freq")
 def content_words(analysis: "Analysis") -> pd.DataFrame:
     """Tokens that are words and not stop words (the input to counts and collocations)."""
     t = analysis.tokens
+    if t.empty:
+        return t
     return t[t["is_alpha"] & ~t["is_stop"] & (t["lower"].str.len() > 1)]
 
 
