@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .article import Article
-from .stance_rules import stance_evidence, stance_toward
+from .stance_rules import combined_score, stance_evidence
 from .tokenization import normalise
 from .topics import Topic
 
@@ -128,7 +128,7 @@ def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.Dat
             evidence = stance_evidence(region, s - r_start, e - r_start)
             if not evidence:
                 continue
-            score = stance_toward(region, s - r_start, e - r_start)
+            score = combined_score(evidence)
             for ev in evidence:
                 rows.append((u.speaker, u.side, target, kind, score, u.start, u.end, u.sentence, s, e, ev.cue,
                              ev.cue_start + r_start, ev.cue_end + r_start, ev.rule, ev.negated, ev.hedged,

@@ -558,7 +558,11 @@ def _fallback(norm: str, spans, start: int, end: int, ti: int | None, tj: int | 
                           False, False, round(contribution, 4), True)
 
 
+def combined_score(evidence: list[StanceEvidence]) -> float:
+    """The score a list of evidence adds up to, clipped to [-1, 1]."""
+    return max(-1.0, min(1.0, sum(ev.contribution for ev in evidence)))
+
+
 def stance_toward(sentence: str, start: int, end: int) -> float:
     """Stance of ``sentence`` toward the target at ``[start, end)``, in [-1, 1] (>0 favour)."""
-    total = sum(ev.contribution for ev in stance_evidence(sentence, start, end))
-    return max(-1.0, min(1.0, total))
+    return combined_score(stance_evidence(sentence, start, end))
