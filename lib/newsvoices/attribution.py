@@ -57,6 +57,7 @@ REGISTRY_COLUMNS = ["speaker", "side", "kind", "title", "mentions", "aliases"]
 _SKIP_BACK = frozenset("""has have had is was are were be been will would could should may might can did does do
 not n't never also later previously repeatedly often then now again recently publicly reportedly already still
 just even further first once long privately openly earlier today yesterday tonight ultimately initially
+however meanwhile too instead
 subsequently last night morning afternoon evening week month year this""".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _BOUNDARY = frozenset("""that and but or because when while as if since although though where so than whether yet
@@ -255,6 +256,14 @@ class _Attributor:
         # "who" directly before the cue is the source itself
         if toks[end - 1].low == "who" and end - 1 == j:
             return end - 1, end, "who"
+        if start - 2 >= lo and toks[start - 1].low in {"for", "of"} and self._head_type(toks, start, end, lo) is None:
+            # "Some advocates for stem cell research said": the noun phrase goes on before "for"
+            k = start - 2
+            while k >= lo and start - k <= 6 and toks[k].low not in _BOUNDARY_PUNCT and toks[k].low not in _BOUNDARY \
+                    and toks[k].low not in {".", "--"}:
+                k -= 1
+            if k + 1 < start - 1:
+                start = k + 1
         ht = self._head_type(toks, start, end, lo)
         if ht is None:
             # "a White House official who spoke anonymously said": the head before the relative clause
