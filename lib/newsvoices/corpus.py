@@ -16,6 +16,7 @@ import seaborn as sns
 
 from .batch import BatchResult, analyze_many
 from .paths import PROJECT_ROOT
+from .plots import _axes, _note_if_empty
 
 NO_SIDE = "(no side)"
 
@@ -126,21 +127,9 @@ def speaker_stance_across(result: BatchResult, min_articles: int = 2) -> pd.Data
 
 # --- Figures --------------------------------------------------------------------------------
 
-def _axes(ax: plt.Axes | None, size: tuple[float, float]) -> plt.Axes:
-    if ax is None:
-        _, ax = plt.subplots(figsize=size, layout="constrained")
-    return ax
-
-
 def _note(ax: plt.Axes, frame: pd.DataFrame, what: str) -> bool:
     """Write why there is nothing to draw; True when the figure stays empty."""
-    if frame.empty:
-        ax.text(0.5, 0.5, "Nothing to show: " + frame.attrs.get("note", f"no {what}"),
-                ha="center", va="center", wrap=True, transform=ax.transAxes)
-        ax.set_xticks([])
-        ax.set_yticks([])
-        return True
-    return False
+    return _note_if_empty(ax, frame, what, "Nothing to show: " + frame.attrs.get("note", f"no {what}"))
 
 
 def plot_utterances_per_article(counts: pd.DataFrame, ax: plt.Axes | None = None,

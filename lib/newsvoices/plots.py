@@ -15,10 +15,11 @@ def _axes(ax: plt.Axes | None, size: tuple[float, float]) -> plt.Axes:
     return ax
 
 
-def _note_if_empty(ax: plt.Axes, frame: pd.DataFrame, what: str) -> bool:
+def _note_if_empty(ax: plt.Axes, frame: pd.DataFrame, what: str, message: str | None = None) -> bool:
     """Write a note on an empty figure instead of failing; True when there is nothing to draw."""
     if frame.empty:
-        ax.text(0.5, 0.5, f"No {what} in this article", ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, message or f"No {what} in this article", ha="center", va="center", wrap=True,
+                transform=ax.transAxes)
         ax.set_xticks([])
         ax.set_yticks([])
         return True
