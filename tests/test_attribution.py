@@ -116,10 +116,13 @@ def test_seed_speakers_registry(seed):
 def test_seed_is_fast(seed):
     article, sentences, _, _ = seed
     attribute(article, sentences)
-    t0 = time.perf_counter()
+    timings = []
     for _ in range(10):
+        t0 = time.perf_counter()
         attribute(article, sentences)
-    assert (time.perf_counter() - t0) / 10 < 0.05  # a few ms normally; generous for busy machines
+        timings.append(time.perf_counter() - t0)
+    # best of ten: the cost of attribution itself, not of whatever else the machine is doing
+    assert min(timings) < 0.05
 
 
 def test_short_article_in_another_style(tmp_path):
