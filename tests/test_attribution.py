@@ -56,6 +56,13 @@ def _overlaps(row, s, e):
     return row.start < e and s < row.end
 
 
+def _rows_at(text, utter, fragment):
+    """Utterance rows overlapping the first occurrence of ``fragment`` in ``text``."""
+    s = text.find(fragment)
+    assert s >= 0, fragment
+    return [r for r in utter.itertuples() if _overlaps(r, s, s + len(fragment))]
+
+
 def test_seed_every_gold_span_is_found_with_its_speaker(seed):
     article, _, utter, _ = seed
     spans, _ = _gold()
@@ -132,9 +139,7 @@ def test_short_article_in_another_style(tmp_path):
     text = article.text
 
     def speaker_of(fragment):
-        s = text.find(fragment)
-        rows = [r for r in utter.itertuples() if _overlaps(r, s, s + len(fragment))]
-        return {r.speaker for r in rows}
+        return {r.speaker for r in _rows_at(text, utter, fragment)}
 
     assert speaker_of("We cannot keep patching") == {"Jane Alder"}        # "said X", straight quotes
     assert speaker_of("The storms are getting worse") == {"Jane Alder"}   # second sentence of the quote
@@ -234,9 +239,7 @@ def test_sentence_structures(tmp_path):
     text = article.text
 
     def rows_of(fragment):
-        s = text.find(fragment)
-        assert s >= 0, fragment
-        return [r for r in utter.itertuples() if _overlaps(r, s, s + len(fragment))]
+        return _rows_at(text, utter, fragment)
 
     def mentions(fragment):
         return {r.mention for r in rows_of(fragment)}

@@ -132,15 +132,23 @@ def _note(ax: plt.Axes, frame: pd.DataFrame, what: str) -> bool:
     return _note_if_empty(ax, frame, what, "Nothing to show: " + frame.attrs.get("note", f"no {what}"))
 
 
+def _stacked_bars(frame: pd.DataFrame, column: str, ax: plt.Axes, colormap: str, shares: bool = False) -> None:
+    """One horizontal bar per article, stacked by ``column``: utterance counts, or shares of
+    the article's total when ``shares``; articles top to bottom in table order."""
+    wide = frame.pivot_table(index="article", columns=column, values="utterances", aggfunc="sum",
+                             fill_value=0, sort=False)
+    if shares:
+        wide = wide.div(wide.sum(axis=1), axis=0)
+    wide.plot.barh(stacked=True, ax=ax, colormap=colormap, width=0.7)
+    ax.invert_yaxis()
+
+
 def plot_utterances_per_article(counts: pd.DataFrame, ax: plt.Axes | None = None,
                                 title: str = "Attributed utterances per article") -> plt.Axes:
     """Stacked horizontal bars: utterances per article, by kind."""
     ax = _axes(ax, (9, 0.5 * max(counts["article"].nunique() if not counts.empty else 0, 3) + 1.5))
     if not _note(ax, counts, "utterances"):
-        wide = counts.pivot_table(index="article", columns="kind", values="utterances", aggfunc="sum",
-                                  fill_value=0, sort=False)
-        wide.plot.barh(stacked=True, ax=ax, colormap="tab10", width=0.7)
-        ax.invert_yaxis()
+        _stacked_bars(counts, "kind", ax, colormap="tab10")
         ax.legend(title="kind", loc="lower right")
     ax.set(title=title, xlabel="utterances (quotes and reported speech)", ylabel="article")
     return ax
@@ -151,11 +159,7 @@ def plot_sides_per_article(sides: pd.DataFrame, ax: plt.Axes | None = None,
     """Each article's utterances split by side, as shares of the article's total."""
     ax = _axes(ax, (9, 0.5 * max(sides["article"].nunique() if not sides.empty else 0, 3) + 1.5))
     if not _note(ax, sides, "sides"):
-        wide = sides.pivot_table(index="article", columns="side", values="utterances", aggfunc="sum",
-                                 fill_value=0, sort=False)
-        share = wide.div(wide.sum(axis=1), axis=0)
-        share.plot.barh(stacked=True, ax=ax, colormap="Set2", width=0.7)
-        ax.invert_yaxis()
+        _stacked_bars(sides, "side", ax, colormap="Set2", shares=True)
         ax.set_xlim(0, 1)
         ax.legend(title="side", bbox_to_anchor=(1.01, 1), loc="upper left")
     ax.set(title=title, xlabel="share of the article's attributed utterances", ylabel="article")
