@@ -22,7 +22,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from .errors import ArticleError
@@ -74,6 +74,14 @@ class Article:
     body_start: int = 0
     boilerplate: tuple[tuple[int, int], ...] = ()
     extra: dict = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def normalised(self) -> str:
+        """``text`` with straight quotes and plain spaces, one character for one (offsets
+        unchanged): what every tokenizer and matcher reads."""
+        from .tokenization import normalise
+
+        return normalise(self.text)
 
     @property
     def name(self) -> str:

@@ -43,7 +43,7 @@ from .lexicons import _lines, table
 from .quotes import Quote, find_quotes
 from .sidefiles import find_side_file
 from .speakers import PRONOUNS, Registry, Speaker, group_nouns, resolve_pronoun, side_of, _nonnames
-from .tokenization import _word_tokenizer, normalise
+from .tokenization import _word_tokenizer
 
 if TYPE_CHECKING:
     from .article import Article
@@ -853,7 +853,7 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     """
     text = article.text
     norm = _QQ.sub('" ', _QQQ.sub(lambda m: "\" '" if m.start() == 0 or m.string[m.start() - 1].isspace() else "'\" ",
-                                  normalise(text)))
+                                  article.normalised))
     reg = Registry(norm)
     spans = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
     reg.collect(spans)

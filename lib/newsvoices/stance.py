@@ -97,7 +97,7 @@ def _outermost(utterances: pd.DataFrame) -> pd.DataFrame:
 def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.DataFrame,
                    registry: pd.DataFrame, topics: list[Topic]) -> StanceResult:
     """Stance per speaker × topic, per side × topic, the evidence, and speaker relations."""
-    text, norm = article.text, normalise(article.text)
+    text, norm = article.text, article.normalised
     sentence_start = dict(zip(sentences["sentence"], sentences["start"]))
     speaking = set(utterances["speaker"]) if len(utterances) else set()
     people = _speaker_patterns(registry, speaking)

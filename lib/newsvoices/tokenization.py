@@ -100,7 +100,7 @@ def tokenize_article(article: "Article") -> tuple[pd.DataFrame, pd.DataFrame]:
     characters); ``lower`` is the normalised, lower-cased form used for counting.
     """
     text = article.text
-    norm = normalise(text)
+    norm = article.normalised
     stop = stopwords()
     sent_rows: dict[str, list] = {c: [] for c in SENTENCE_COLUMNS}
     tok_rows: dict[str, list] = {c: [] for c in TOKEN_COLUMNS}

@@ -112,7 +112,7 @@ def article_topics(analysis: "Analysis", topics_file: str | Path | None = None,
 
 def topic_mentions(analysis: "Analysis", topics: list[Topic]) -> pd.DataFrame:
     """Every mention of every topic in the body: topic, start, end, mention, sentence."""
-    text, norm = analysis.article.text, normalise(analysis.article.text)
+    text, norm = analysis.article.text, analysis.article.normalised
     rows = []
     for sentence, s, e in analysis.sentences[["sentence", "start", "end"]].itertuples(index=False):
         for topic in topics:

@@ -66,7 +66,7 @@ def _term_pattern(term: str) -> re.Pattern:
 
 def _term_matches(analysis: "Analysis", term: str) -> Iterable[tuple[int, int, int]]:
     """(start, end, sentence) of every occurrence of ``term`` inside a sentence."""
-    text = normalise(analysis.article.text)
+    text = analysis.article.normalised
     pattern = _term_pattern(term)
     for sentence, s, e in analysis.sentences[["sentence", "start", "end"]].itertuples(index=False):
         for m in pattern.finditer(text, s, e):
