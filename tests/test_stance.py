@@ -83,3 +83,13 @@ def test_stance_toward_is_exported():
     sentence = "The mayor condemned the new tax."
     start = sentence.index("the new tax")
     assert nv.stance_toward(sentence, start, start + len("the new tax")) < 0
+
+
+def test_speaker_with_no_usable_name_is_no_target():
+    # Attribution sometimes takes a short word for a speaker ("Oh", "Do"); an empty pattern
+    # would match the empty string everywhere and crash the evidence search.
+    from newsvoices.stance import _speaker_patterns
+
+    registry = pd.DataFrame({"speaker": ["Oh", "Vladimir Putin"], "side": ["", ""], "kind": ["person", "person"]})
+    patterns = _speaker_patterns(registry, {"Oh", "Vladimir Putin"})
+    assert list(patterns) == ["Vladimir Putin"] and patterns["Vladimir Putin"].search("Mr. Putin said")

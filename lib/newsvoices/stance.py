@@ -69,6 +69,8 @@ def _speaker_patterns(registry: pd.DataFrame, speaking: set[str]) -> dict[str, r
         names = {row.speaker, row.speaker.split()[-1]}
         names |= {a.strip() for a in str(getattr(row, "aliases", "") or "").split(";")}
         names = {n for n in names if len(n) > 2 and n.lower() not in _PRONOUNS}
+        if not names:  # "Oh", "Do": an empty alternation would match everywhere, with empty spans
+            continue
         alternatives = "|".join(re.escape(normalise(n)) for n in sorted(names, key=len, reverse=True))
         patterns[row.speaker] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
     return patterns
