@@ -60,6 +60,9 @@ just even further first once long privately openly earlier today yesterday tonig
 however meanwhile too instead
 subsequently last night morning afternoon evening week month year this""".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CONCESSIVE = frozenset("despite though although whereas even".split())
+_TIME_NOUNS = frozenset("""week month year morning afternoon evening night weekend spring summer fall autumn winter
+season time""".split())
 _BOUNDARY = frozenset("""that and but or because when while as if since although though where so than whether yet
 until unless whom whose after before once nor for if why how what""".split())
 _BOUNDARY_PUNCT = frozenset([",", ";", ":", "(", ")", '"', "--", "\u2014", "\u2013", "?", "!", "-", "[", "]"])
@@ -133,6 +136,17 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
 
+def _plural_noun(low: str) -> bool:
+    """A word shaped like a plural noun ("specialists", "economists"; not "this", "class", "status")."""
+    return len(low) > 4 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")) and low.isalpha()
+
+
+def _name_suffix(tok: "_Tok") -> bool:
+    """A token a period can follow inside a name: "Jr", "Sr" (the tokenizer splits "Jr." before
+    a lower-case word)."""
+    return tok.low in {"jr", "sr"}
+
+
 class _Attributor:
     def __init__(self, article: "Article", sentences: pd.DataFrame, registry: Registry, norm: str):
         self.text = article.text
@@ -199,6 +213,8 @@ class _Attributor:
             return "group"
         if lenient and b - a <= 8 and lows[0] in _NP_START and not any(l in _VERBISH for l in lows):
             return "np"
+        if lenient and b - a <= 3 and _plural_noun(lows[-1]) and all(l.isalpha() and l not in _VERBISH for l in lows):
+            return "group"  # "hacking specialists say", "some economists said"
         return None
 
     def subject_before(self, toks: list[_Tok], i: int, lo: int) -> tuple[int, int, str] | None:
@@ -236,6 +252,9 @@ class _Attributor:
         cue_words = _cue_table()
         while k >= lo:
             low = toks[k].low
+            if low == "." and k > lo and _name_suffix(toks[k - 1]):
+                k -= 1  # "Joseph R. Biden Jr. said": the period of a name suffix
+                continue
             if low in _BOUNDARY_PUNCT or low in {".", "--"} or (low in cue_words and k < j):
                 break
             if low in _BOUNDARY:
@@ -287,11 +306,19 @@ class _Attributor:
         k = j - 1
         while k >= lo and j - k <= 45:
             low = toks[k].low
-            if low in {";", ":", '"', "--", "\u2014"} or (low in {"but", "and", "that", "because", "while",
-                                                                            "when", "if", "although"} and toks[k + 1].low != ","):
+            if low in {";", ":", '"', "--", "\u2014"}:
                 break
+            if low in {"but", "and", "that", "because", "while", "when", "if", "although"} and toks[k + 1].low != ",":
+                # a conjunction may start the subject ("..., and Reid, a Democrat, said") or sit inside an
+                # apposition ("Lopez-Cantera, a Republican and former legislator, said"): try it, then go on
+                found = self._apposition_from(toks, k + 1, j, lo)
+                if found is not None:
+                    return found
             k -= 1
-        start = k + 1
+        return self._apposition_from(toks, k + 1, j, lo)
+
+    def _apposition_from(self, toks: list[_Tok], start: int, j: int, lo: int) -> tuple[int, int, str] | None:
+        """The first segment of the comma-separated chain toks[start:j], if it can be a source."""
         commas = [x for x in range(start, j) if toks[x].low == ","]
         if not commas:
             return None
@@ -439,8 +466,10 @@ class _Attributor:
             if t.low in {",", ";", ".", "?", "!", "--", "\u2014"}:
                 break
         if frame == "say":
-            if first.low in _PREPS or first.low in _WEEKDAYS or first.low in {"repeatedly", "last", "this", "earlier",
-                                                                               "again", "later", "recently"}:
+            time_phrase = first.low in {"last", "this", "next"} and j + 1 < hi and (
+                toks[j + 1].low in _TIME_NOUNS or toks[j + 1].low in _WEEKDAYS)
+            if first.low in _PREPS or first.low in _WEEKDAYS or time_phrase or first.low in {
+                    "repeatedly", "earlier", "again", "later", "recently"}:
                 # "said in a statement, ..." / "said Tuesday."
                 for k in range(j, min(hi, j + 15)):
                     if toks[k].low == ",":
@@ -598,7 +627,8 @@ class _Attributor:
                     continue
             else:
                 prev = toks[ci - 1].low if ci > 0 else ""
-                if tok.low.endswith("ing") and (prev in {",", "by", "while", "before", "after", "and"}
+                after_quote_comma = prev == '"' and ci > 1 and toks[ci - 2].low == ","
+                if tok.low.endswith("ing") and (prev in {",", "by", "while", "before", "after", "and"} or after_quote_comma
                                                 or (prev.endswith("ly") and ci > 1 and toks[ci - 2].low == ",")):
                     participle = True
                 elif ci == 0 or (tok.low.endswith("ing") and ci > 0 and prev not in _SKIP_BACK):
@@ -659,7 +689,7 @@ class _Attributor:
                     src = self.main_subject(toks, ci) or self.first_mention(toks, ci)
                     borrowed = True
                 resolved.append((ci, ce, kind, frame, src, inverted, participle, borrowed))
-            elif src is None and ci > 0 and toks[ci - 1].low == "and" and frame != "prep":
+            elif src is None and ci > 0 and toks[ci - 1].low in {"and", "but"} and frame != "prep":
                 # coordinated verb phrase: "Rubio thanked Miami and said ..." borrows the clause's subject
                 prior = [r for r in resolved if r[0] < ci and r[4] is not None and not r[5]]
                 src = prior[-1][4] if prior else self.main_subject(toks, ci - 1)
@@ -685,6 +715,9 @@ class _Attributor:
                     hi = st - 1
                     if hi > 0 and toks[hi - 1].low == ",":
                         hi -= 1
+                    break
+                if st > ce + 1 and toks[st - 1].w == '"' and toks[st - 2].low == ",":
+                    hi = st  # '... "New York values," stating ...': the content keeps its closing quote
                     break
             # an inverted cue's content reaches back over earlier constructions whose content follows them
             # ("HarperCollins declined to renew the offer, according to ...") but not over inverted ones
@@ -720,11 +753,14 @@ class _Attributor:
                 ca = None if quote_before else self.content_after(toks, after_end, hi, frame, kind)
                 if ca is not None and ca[0] is not None and ca[0] < hi:
                     end = hi
-                    if frame in ("np", "to") and ca[1] == "direct":
-                        for k in range(ca[0], hi):
-                            if toks[k].low in {",", ";"} and toks[k].q < 0:
-                                end = k
-                                break
+                    for k in range(ca[0], hi):
+                        if toks[k].q >= 0 or toks[k].low not in {",", ";"}:
+                            continue
+                        if (frame in ("np", "to") and ca[1] == "direct") or (
+                                k + 1 < hi and toks[k + 1].low in _CONCESSIVE):
+                            # "called for X, ..." / "said X, despite ...": the reporter's clause follows
+                            end = k
+                            break
                     contents.append(self._span(toks, ca[0], end))
                 before_ok = not participle and (ca is None or ca[1] == "comma" or ca[0] is None)
                 if before_ok and constr_start > lo and a > 0 and (toks[a - 1].low == "," or toks[a - 1].w == '"'):
