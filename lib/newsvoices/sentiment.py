@@ -16,6 +16,7 @@ import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from .errors import MissingResourceError
+from .frames import from_rows
 from .tokenization import normalise
 
 
@@ -71,50 +72,102 @@ SCORE_COLUMNS = ["vader_compound", "vader_pos", "vader_neu", "vader_neg", "textb
 
 
 def score_utterances(utterances: pd.DataFrame) -> pd.DataFrame:
-    """The utterance table with VADER and TextBlob scores of each utterance's text added."""
-    rows = []
+    """The utterance table with VADER and TextBlob scores of each utterance's text added.
+
+    A text said twice (the same words attributed to two speakers) is scored once.
+    """
+    scores: dict[str, tuple[float, ...]] = {}
     for text in utterances["text"]:
-        v, t = vader_scores(text), textblob_scores(text)
-        rows.append((v["compound"], v["pos"], v["neu"], v["neg"], t["polarity"], t["subjectivity"]))
-    scores = pd.DataFrame(rows, columns=SCORE_COLUMNS, index=utterances.index, dtype="float64")
-    return pd.concat([utterances, scores], axis=1)
+        if text not in scores:
+            v, t = vader_scores(text), textblob_scores(text)
+            scores[text] = (v["compound"], v["pos"], v["neu"], v["neg"], t["polarity"], t["subjectivity"])
+    rows = [scores[text] for text in utterances["text"]]
+    table = from_rows(rows, SCORE_COLUMNS, dict.fromkeys(SCORE_COLUMNS, "float64"))
+    table.index = utterances.index
+    return pd.concat([utterances, table], axis=1)
+
+
+def _resample_counts(n: int, n_resamples: int, seed: int) -> np.ndarray:
+    """How often each of ``n`` values is drawn in each of ``n_resamples`` resamples with
+    replacement (``n_resamples`` × ``n``, as floats), from a generator seeded with ``seed``."""
+    picks = np.random.default_rng(seed).integers(0, n, size=(n_resamples, n))
+    rows = np.arange(n_resamples)[:, None] * n
+    return np.bincount((picks + rows).ravel(), minlength=n_resamples * n).reshape(n_resamples, n).astype(float)
+
+
+def bootstrap_intervals(groups: list[np.ndarray], n_resamples: int = 2000, level: float = 0.95,
+                        seed: int = 0) -> np.ndarray:
+    """Percentile bootstrap intervals of the mean of each row of each ``k`` × ``n`` array
+    in ``groups``, as a ``len(groups)`` × ``k`` × 2 array of (low, high).
+
+    A group's rows are resampled with the same draws (paired: one resample picks the same
+    utterances for every score). Draws are seeded per group size, so the same values always
+    get the same interval. NaN for a group of fewer than 2 values.
+    """
+    groups = [np.atleast_2d(np.asarray(g, dtype=float)) for g in groups]
+    k = max((len(g) for g in groups), default=1)
+    out = np.full((len(groups), k, 2), np.nan)
+    counts: dict[int, np.ndarray] = {}
+    sampled, means = [], []
+    for index, group in enumerate(groups):
+        n = group.shape[1]
+        if n < 2:
+            continue
+        if n not in counts:
+            counts[n] = _resample_counts(n, n_resamples, seed)
+        sampled.append(index)
+        means.append(group @ counts[n].T / n)
+    if means:
+        tail = (1 - level) / 2 * 100
+        low, high = np.percentile(np.concatenate(means), [tail, 100 - tail], axis=1)
+        out[sampled] = np.stack([low, high], axis=1).reshape(len(sampled), k, 2)
+    return out
 
 
 def bootstrap_ci(values: np.ndarray, n_resamples: int = 2000, level: float = 0.95,
                  seed: int = 0) -> tuple[float, float]:
     """Percentile bootstrap interval of the mean of ``values`` (NaN, NaN for fewer than 2)."""
-    values = np.asarray(values, dtype=float)
-    if len(values) < 2:
-        return (float("nan"), float("nan"))
-    rng = np.random.default_rng(seed)
-    means = rng.choice(values, size=(n_resamples, len(values)), replace=True).mean(axis=1)
-    tail = (1 - level) / 2 * 100
-    low, high = np.percentile(means, [tail, 100 - tail])
+    low, high = bootstrap_intervals([np.asarray(values, dtype=float)], n_resamples, level, seed)[0, 0]
     return float(low), float(high)
 
 
 SUMMARY_COLUMNS = ["utterances", "words", "vader_mean", "vader_low", "vader_high",
                    "textblob_mean", "textblob_low", "textblob_high"]
+_SUMMARY_DTYPES = {"utterances": "int64", "words": "int64"} | dict.fromkeys(SUMMARY_COLUMNS[2:], "float64")
 
 
 def summarise(scored: pd.DataFrame, by: str | list[str] = "speaker") -> pd.DataFrame:
     """Mean VADER compound and TextBlob polarity per group, with bootstrap 95 % intervals.
 
-    ``by`` is ``"speaker"`` (the side is carried along) or ``"side"``. One row per group;
-    ``words`` counts the words the group is quoted or reported as saying. Intervals are NaN
-    for a group with a single utterance — one quote is no sample.
+    ``by`` is ``"speaker"`` (the side is carried along) or ``"side"``. One row per group,
+    most utterances first, then by name; ``words`` counts the words the group is quoted or
+    reported as saying. Intervals are NaN for a group with a single utterance — one quote
+    is no sample.
     """
     keys = [by] if isinstance(by, str) else list(by)
     if by == "speaker" and "side" in scored.columns:
         keys = ["speaker", "side"]
+    groups: dict[tuple, list[int]] = {}
+    for i, key in enumerate(zip(*(scored[k].tolist() for k in keys))):
+        groups.setdefault(tuple(None if pd.isna(k) else k for k in key), []).append(i)
+    scores = np.stack([scored["vader_compound"].to_numpy(dtype=float),
+                       scored["textblob_polarity"].to_numpy(dtype=float)])
+    words = [len(text.split()) for text in scored["text"]]
+    ordered = sorted(groups.items(), key=lambda item: [_missing_last(k) for k in item[0]])
+    samples = [scores[:, members] for _, members in ordered]
     rows = []
-    for key, group in scored.groupby(keys, sort=True, dropna=False):
-        key = key if isinstance(key, tuple) else (key,)
-        v, t = group["vader_compound"].to_numpy(), group["textblob_polarity"].to_numpy()
-        rows.append((*key, len(group), int(group["text"].str.split().str.len().sum()),
-                     v.mean(), *bootstrap_ci(v), t.mean(), *bootstrap_ci(t)))
-    table = pd.DataFrame(rows, columns=[*keys, *SUMMARY_COLUMNS])
-    return table.sort_values(["utterances", keys[0]], ascending=[False, True]).reset_index(drop=True)
+    for (key, members), group, ((v_low, v_high), (t_low, t_high)) in zip(
+            ordered, samples, bootstrap_intervals(samples)):
+        v_mean, t_mean = group.mean(axis=1)
+        rows.append((*key, len(members), sum(words[i] for i in members),
+                     v_mean, v_low, v_high, t_mean, t_low, t_high))
+    rows.sort(key=lambda row: (-row[len(keys)], _missing_last(row[0])))
+    return from_rows(rows, [*keys, *SUMMARY_COLUMNS], _SUMMARY_DTYPES)
+
+
+def _missing_last(value: object) -> tuple[bool, object]:
+    """Sort key: missing values (None) after every other value, as pandas sorts them."""
+    return (value is None, "" if value is None else value)
 
 
 def lexicon_drivers(scored: pd.DataFrame, by: str = "speaker") -> pd.DataFrame:
