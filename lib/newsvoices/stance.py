@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
 import pandas as pd
 
 from .article import Article
-from .stance_rules import combined_score, stance_evidence
+from .frames import from_rows
+from .stance_rules import Sentence, combined_score, stance_evidence
 from .tokenization import normalise
 from .topics import Topic
 
@@ -26,6 +28,12 @@ EVIDENCE_COLUMNS = ["speaker", "side", "target", "target_kind", "score", "uttera
                     "sentence", "target_start", "target_end", "cue", "cue_start", "cue_end", "rule",
                     "negated", "hedged", "fallback", "contribution", "text"]
 RELATION_COLUMNS = ["source", "source_side", "target", "target_side", "score", "label", "n_evidence", "n_cued"]
+_DTYPES = {"score": "float64", "n_evidence": "int64", "n_cued": "int64", "utterance_start": "int64",
+           "utterance_end": "int64", "sentence": "int64", "target_start": "int64", "target_end": "int64",
+           "cue_start": "int64", "cue_end": "int64", "negated": "bool", "hedged": "bool", "fallback": "bool",
+           "contribution": "float64"}
+_UTTERANCE_FIELDS = ("speaker", "side", "start", "end", "cue_start", "cue_end", "mention_start", "mention_end",
+                     "sentence")
 
 #: Utterance-level scores closer to 0 than this count as neither for nor against.
 NEUTRAL_BAND = 0.05
@@ -47,8 +55,9 @@ class StanceResult:
     relations: pd.DataFrame
 
 
-def label_for(scores: pd.Series) -> str:
+def label_for(scores: Sequence[float]) -> str:
     """favour / against / mixed / none for a group of utterance-level scores."""
+    scores = np.asarray(scores, dtype=float)
     pos, neg = (scores > NEUTRAL_BAND).sum(), (scores < -NEUTRAL_BAND).sum()
     mean = scores.mean() if len(scores) else 0.0
     if pos and neg and abs(mean) < MIXED_MARGIN:
@@ -76,47 +85,47 @@ def _speaker_patterns(registry: pd.DataFrame, speaking: set[str]) -> dict[str, r
     return patterns
 
 
-def _outermost(utterances: pd.DataFrame) -> pd.DataFrame:
-    """Drop utterances nested inside another of the same speaker (a partial quote inside
-    reported speech), so the same words are not judged twice. One pass per speaker over
-    spans sorted by start (longest first): a span ending before the furthest end seen so
-    far lies inside an earlier one."""
-    if utterances.empty:
-        return utterances
-    ordered = utterances.assign(_length=utterances["end"] - utterances["start"]).sort_values(
-        ["speaker", "start", "_length"], ascending=[True, True, False], kind="stable")
+def _outermost(utterances: dict[str, list]) -> list[int]:
+    """Row numbers of the utterances (columns as lists) not nested inside another of the
+    same speaker (a partial quote inside reported speech), so the same words are not judged
+    twice. One pass per speaker over spans sorted by start (longest first): a span ending
+    before the furthest end seen so far lies inside an earlier one."""
+    speakers, starts, ends = utterances["speaker"], utterances["start"], utterances["end"]
+    ordered = sorted(range(len(starts)), key=lambda i: (speakers[i], starts[i], starts[i] - ends[i]))
     keep, speaker, reach = [], None, -1
-    for index, who, end in zip(ordered.index, ordered["speaker"], ordered["end"]):
-        if who != speaker:
-            speaker, reach = who, -1
-        if end <= reach:
+    for i in ordered:
+        if speakers[i] != speaker:
+            speaker, reach = speakers[i], -1
+        if ends[i] <= reach:
             continue
-        keep.append(index)
-        reach = end
-    return utterances.loc[sorted(keep, key=utterances.index.get_loc)]
+        keep.append(i)
+        reach = ends[i]
+    return sorted(keep)
 
 
 def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.DataFrame,
                    registry: pd.DataFrame, topics: list[Topic]) -> StanceResult:
     """Stance per speaker × topic, per side × topic, the evidence, and speaker relations."""
     text, norm = article.text, article.normalised
-    sentence_start = dict(zip(sentences["sentence"], sentences["start"]))
-    speaking = set(utterances["speaker"]) if len(utterances) else set()
-    people = _speaker_patterns(registry, speaking)
-    sides = dict(zip(registry["speaker"], registry["side"])) if len(registry) else {}
+    sentence_start = dict(zip(sentences["sentence"].tolist(), sentences["start"].tolist()))
+    u = {c: utterances[c].tolist() for c in _UTTERANCE_FIELDS}
+    people = _speaker_patterns(registry, set(u["speaker"]))
+    sides = dict(zip(registry["speaker"].tolist(), registry["side"].tolist())) if len(registry) else {}
     rows = []
-    for u in _outermost(utterances).itertuples(index=False):
-        has_cue = u.cue_start is not None and u.cue_start >= 0
-        r_start = min(u.start, u.cue_start) if has_cue else u.start
-        r_end = max(u.end, u.cue_end) if has_cue else u.end
-        if 0 <= u.mention_end <= r_start and r_start - u.mention_end <= MAX_SUBJECT_GAP \
-                and u.mention_start >= sentence_start.get(u.sentence, r_start):
-            r_start = u.mention_start  # the speaker's own predicate: "X issued a rebuke of Y, saying ..."
-        region = text[r_start:r_end]
-        blocked = [(u.mention_start, u.mention_end)] if u.mention_start is not None and u.mention_start >= 0 else []
+    for i in _outermost(u):
+        speaker, start, end = u["speaker"][i], u["start"][i], u["end"][i]
+        cue_start, cue_end = u["cue_start"][i], u["cue_end"][i]
+        mention_start, mention_end = u["mention_start"][i], u["mention_end"][i]
+        has_cue = cue_start is not None and cue_start >= 0
+        r_start = min(start, cue_start) if has_cue else start
+        r_end = max(end, cue_end) if has_cue else end
+        if 0 <= mention_end <= r_start and r_start - mention_end <= MAX_SUBJECT_GAP \
+                and mention_start >= sentence_start.get(u["sentence"][i], r_start):
+            r_start = mention_start  # the speaker's own predicate: "X issued a rebuke of Y, saying ..."
+        blocked = [(mention_start, mention_end)] if mention_start is not None and mention_start >= 0 else []
         targets = []
         for name, pattern in people.items():
-            if name == u.speaker:
+            if name == speaker:
                 continue
             for m in pattern.finditer(norm, r_start, r_end):
                 if not _overlaps(m.span(), blocked):
@@ -124,54 +133,73 @@ def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.Dat
         person_spans = [(s, e) for _, _, s, e in targets] + blocked
         for topic in topics:
             for s, e in topic.find(norm, r_start, r_end):
-                if not _overlaps((s, e), person_spans) and not (has_cue and _overlaps((s, e), [(u.cue_start, u.cue_end)])):
+                if not _overlaps((s, e), person_spans) and not (has_cue and _overlaps((s, e), [(cue_start, cue_end)])):
                     targets.append((topic.label, "topic", s, e))
+        if not targets:
+            continue
+        region = Sentence(text[r_start:r_end])
         for target, kind, s, e in targets:
             evidence = stance_evidence(region, s - r_start, e - r_start)
-            if not evidence:
-                continue
             score = combined_score(evidence)
             for ev in evidence:
-                rows.append((u.speaker, u.side, target, kind, score, u.start, u.end, u.sentence, s, e, ev.cue,
+                rows.append((speaker, u["side"][i], target, kind, score, start, end, u["sentence"][i], s, e, ev.cue,
                              ev.cue_start + r_start, ev.cue_end + r_start, ev.rule, ev.negated, ev.hedged,
-                             ev.fallback, ev.contribution, region))
-    evidence = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
-    pairs = _pair_scores(evidence)
-    topic_pairs = pairs[pairs["target_kind"] == "topic"]
-    stance = _aggregate(topic_pairs, ["speaker", "side", "target"]).rename(columns={"target": "topic"})
-    side_stance = _aggregate(topic_pairs, ["side", "target"], with_speakers=True).rename(columns={"target": "topic"})
+                             ev.fallback, ev.contribution, region.text))
+    pairs = _pairs(rows)
+    topic_pairs = [p for p in pairs if p.kind == "topic"]
     # Relations rest on directed cues only: the tone of words said *to* or *near* someone
     # ("telling Gates that it is the best way") is no stance toward them.
-    cued_people = pairs[(pairs["target_kind"] == "speaker") & pairs["cued"].astype(bool)]
-    relations = _aggregate(cued_people, ["speaker", "side", "target"]).rename(
-        columns={"speaker": "source", "side": "source_side"})
-    relations.insert(3, "target_side", relations["target"].map(sides))
-    return StanceResult(stance[STANCE_COLUMNS], side_stance[SIDE_STANCE_COLUMNS], evidence,
-                        relations[RELATION_COLUMNS])
+    cued_people = [p for p in pairs if p.kind == "speaker" and p.cued]
+    stance = _aggregate(topic_pairs, lambda p: (p.speaker, p.side, p.target))
+    side_stance = _aggregate(topic_pairs, lambda p: (p.side, p.target), with_speakers=True)
+    relations = [(source, side, target, sides.get(target), *rest)
+                 for (source, side, target), *rest in _aggregate(cued_people, lambda p: (p.speaker, p.side, p.target))]
+    return StanceResult(from_rows([(*key, *rest) for key, *rest in stance], STANCE_COLUMNS, _DTYPES),
+                        from_rows([(*key, *rest) for key, *rest in side_stance], SIDE_STANCE_COLUMNS, _DTYPES),
+                        from_rows(rows, EVIDENCE_COLUMNS, _DTYPES),
+                        from_rows(relations, RELATION_COLUMNS, _DTYPES))
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in others)
 
 
-def _pair_scores(evidence: pd.DataFrame) -> pd.DataFrame:
-    """One row per (utterance, target mention): its score, and whether a directed cue applied."""
-    keys = ["speaker", "side", "target", "target_kind", "utterance_start", "target_start"]
-    if evidence.empty:
-        return pd.DataFrame(columns=[*keys, "score", "cued"])
-    return (evidence.assign(cued=~evidence["fallback"].astype(bool))
-            .groupby(keys, dropna=False, sort=False).agg(score=("score", "first"), cued=("cued", "any"))
-            .reset_index())
+class _Pair(NamedTuple):
+    """One (utterance, target mention): its score, and whether a directed cue applied."""
+
+    speaker: str
+    side: str
+    target: str
+    kind: str
+    score: float
+    cued: bool
 
 
-def _aggregate(pairs: pd.DataFrame, keys: list[str], with_speakers: bool = False) -> pd.DataFrame:
+def _pairs(evidence_rows: list[tuple]) -> list[_Pair]:
+    """The evidence rows of each (utterance, target mention) folded into one :class:`_Pair`."""
+    pairs: dict[tuple, _Pair] = {}
+    for row in evidence_rows:
+        speaker, side, target, kind, score, utterance_start = row[:6]
+        key = (speaker, side, target, kind, utterance_start, row[8])
+        cued = not row[16] or (key in pairs and pairs[key].cued)
+        pairs[key] = _Pair(speaker, side, target, kind, pairs[key].score if key in pairs else score, cued)
+    return list(pairs.values())
+
+
+def _aggregate(pairs: list[_Pair], key: Callable[[_Pair], tuple],
+               with_speakers: bool = False) -> list[tuple]:
+    """One row per group of pairs, sorted by group: (key, score, label, n_evidence,
+    n_cued[, speakers])."""
+    groups: dict[tuple, list[_Pair]] = {}
+    for pair in pairs:
+        groups.setdefault(key(pair), []).append(pair)
     out = []
-    for key, group in pairs.groupby(keys, dropna=False, sort=True):
-        row = dict(zip(keys, key))
-        row.update(score=float(np.clip(group["score"].mean(), -1, 1)), label=label_for(group["score"]),
-                   n_evidence=len(group), n_cued=int(group["cued"].sum()))
+    for group_key in sorted(groups):
+        group = groups[group_key]
+        scores = np.array([p.score for p in group])
+        row = (group_key, float(np.clip(scores.mean(), -1, 1)), label_for(scores), len(group),
+               sum(p.cued for p in group))
         if with_speakers:
-            row["speakers"] = "; ".join(sorted(set(group["speaker"])))
+            row += ("; ".join(sorted({p.speaker for p in group})),)
         out.append(row)
-    columns = [*keys, "score", "label", "n_evidence", "n_cued"] + (["speakers"] if with_speakers else [])
-    return pd.DataFrame(out, columns=columns)
+    return out

@@ -34,7 +34,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple
 
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
@@ -350,18 +350,29 @@ def _name_appositions(norm: str, spans, low: list[str]) -> set[int]:
     return inside
 
 
-def stance_evidence(sentence: str, start: int, end: int) -> list[StanceEvidence]:
-    """The directed cues (or, lacking any, the fallback sentiment) toward ``sentence[start:end]``."""
-    if not 0 <= start < end <= len(sentence):
-        raise ValueError(f"target offsets [{start}, {end}) do not fit a sentence of {len(sentence)} characters")
-    norm = normalise(sentence)
-    spans = list(word_spans(norm))
-    low = [norm[s:e].lower() for s, e in spans]
-    target = [k for k, (s, e) in enumerate(spans) if s < end and e > start]
-    if not target:
-        return [_fallback(norm, spans, start, end, None, None)]
-    ti, tj = target[0], target[-1] + 1
-    names = _name_appositions(norm, spans, low)
+class Sentence:
+    """A sentence tokenised once for stance: its tokens, clause boundaries, name
+    appositions and directed cues, shared by every target in it. Pass it to
+    :func:`stance_evidence` instead of the text when a sentence has several targets."""
+
+    def __init__(self, sentence: str):
+        self.text = sentence
+        self.norm = normalise(sentence)
+        self.spans = list(word_spans(self.norm))
+        self.low = [self.norm[s:e].lower() for s, e in self.spans]
+        self.names = _name_appositions(self.norm, self.spans, self.low)
+        self.clause = _clause_ids(self.low, self.names)
+        self.cues = _find_cues(self.low)
+
+    @cached_property
+    def masked(self) -> str:
+        """The normalised text as the fallback scores it (names blanked, see :func:`_mask_names`)."""
+        return _mask_names(self.norm, self.spans) if MASK_NAMES else self.norm
+
+
+def _clause_ids(low: list[str], names: set[int]) -> list[int]:
+    """A clause number per token; boundary tokens (punctuation, conjunctions, relative
+    pronouns outside name appositions) get a negative number of their own."""
     clause = []
     cid = 0
     for k, t in enumerate(low):
@@ -371,6 +382,22 @@ def stance_evidence(sentence: str, start: int, end: int) -> list[StanceEvidence]
             cid += 1
             continue
         clause.append(cid)
+    return clause
+
+
+def stance_evidence(sentence: str | Sentence, start: int, end: int) -> list[StanceEvidence]:
+    """The directed cues (or, lacking any, the fallback sentiment) toward ``sentence[start:end]``.
+
+    ``sentence`` is the text, or a :class:`Sentence` made of it once for several targets.
+    """
+    sent = sentence if isinstance(sentence, Sentence) else Sentence(sentence)
+    if not 0 <= start < end <= len(sent.text):
+        raise ValueError(f"target offsets [{start}, {end}) do not fit a sentence of {len(sent.text)} characters")
+    norm, spans, low, names, clause = sent.norm, sent.spans, sent.low, sent.names, sent.clause
+    target = [k for k, (s, e) in enumerate(spans) if s < end and e > start]
+    if not target:
+        return [_fallback(sent, start, end, None, None)]
+    ti, tj = target[0], target[-1] + 1
     tclause = {clause[k] for k in range(ti, tj) if clause[k] >= 0} or {clause[ti]}
     c_lo = ti
     while c_lo > 0 and clause[c_lo - 1] >= 0 and clause[c_lo - 1] in tclause:
@@ -380,7 +407,7 @@ def stance_evidence(sentence: str, start: int, end: int) -> list[StanceEvidence]
         c_hi += 1
 
     evidence: list[StanceEvidence] = []
-    cues = [m for m in _find_cues(low) if (m.j <= ti or m.i >= tj)]
+    cues = [m for m in sent.cues if (m.j <= ti or m.i >= tj)]
     # 1. object: the nearest cue before the target in its clause
     before = [m for m in cues if m.j <= ti and m.i >= c_lo]
     for m in reversed(before):
@@ -406,7 +433,7 @@ def stance_evidence(sentence: str, start: int, end: int) -> list[StanceEvidence]
             evidence.append(ev)
             break
     if not evidence:
-        evidence.append(_fallback(norm, spans, start, end, ti, tj, low))
+        evidence.append(_fallback(sent, start, end, ti, tj))
     return evidence
 
 
@@ -530,15 +557,14 @@ def _is_speaker(low: list[str], ti: int, tj: int) -> bool:
     return ti >= 2 and low[ti - 1] in _REPORTING and low[ti - 2] in ('"', "'", ",", "--")
 
 
-def _fallback(norm: str, spans, start: int, end: int, ti: int | None, tj: int | None,
-              low: list[str] | None = None) -> StanceEvidence:
+def _fallback(sent: Sentence, start: int, end: int, ti: int | None, tj: int | None) -> StanceEvidence:
     """VADER of the target's neighbourhood blended with that of the whole sentence.
 
     The target's own words are left out of both texts. When the target is the speaker of
     what the sentence reports, the sentiment is mostly not about it and is scaled down.
     """
     analyser = news_vader()
-    masked = _mask_names(norm, spans) if MASK_NAMES else norm
+    norm, spans, masked = sent.norm, sent.spans, sent.masked
     rest = (masked[:start] + " " + masked[end:]).strip()
     whole = analyser.polarity_scores(rest)["compound"] if rest else 0.0
     score = whole
@@ -552,7 +578,7 @@ def _fallback(norm: str, spans, start: int, end: int, ti: int | None, tj: int | 
             local = analyser.polarity_scores(text)["compound"]
             score = FALLBACK_LOCAL_SHARE * local + (1 - FALLBACK_LOCAL_SHARE) * whole
     contribution = score
-    if low is not None and ti is not None and tj is not None and _is_speaker(low, ti, tj):
+    if ti is not None and tj is not None and _is_speaker(sent.low, ti, tj):
         contribution *= SPEAKER_NEGATIVE_FACTOR if score < 0 else SPEAKER_POSITIVE_FACTOR
     return StanceEvidence(norm[s:e], s, e, "fallback:clause-sentiment", round(score, 4),
                           False, False, round(contribution, 4), True)
