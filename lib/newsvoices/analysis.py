@@ -17,7 +17,7 @@ from .attribution import attribute
 from .sentiment import score_utterances, summarise
 from .stance import compute_stance
 from .tokenization import tokenize_article
-from .topics import article_topics, topic_mentions, topic_table
+from .topics import article_topics, topic_table
 
 
 @dataclass
@@ -82,7 +82,7 @@ def analyze(source: str | Path | Article, *, speakers_file: str | Path | None = 
     analysis.speakers = summarise(analysis.utterances, "speaker")
     analysis.sides = summarise(analysis.utterances, "side")
     topics = article_topics(analysis, topics_file, exclude=analysis.people.get("speaker", ()))
-    analysis.topics = topic_table(topics, topic_mentions(analysis, topics))
+    analysis.topics = topic_table(analysis, topics)
     stance = compute_stance(article, analysis.sentences, analysis.utterances, analysis.people, topics)
     analysis.stance, analysis.side_stance = stance.stance, stance.sides
     analysis.stance_evidence, analysis.relations = stance.evidence, stance.relations

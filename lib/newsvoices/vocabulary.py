@@ -20,12 +20,28 @@ if TYPE_CHECKING:
 MEASURES = ("likelihood_ratio", "pmi", "chi_sq", "student_t", "raw_freq")
 
 
+def _is_content(tokens: pd.DataFrame) -> list[bool]:
+    """Per token: a word (alphabetic, longer than one letter) that is not a stop word."""
+    return [alpha and not stop and len(low) > 1 for alpha, stop, low in
+            zip(tokens["is_alpha"].tolist(), tokens["is_stop"].tolist(), tokens["lower"].tolist())]
+
+
 def content_words(analysis: "Analysis") -> pd.DataFrame:
     """Tokens that are words and not stop words (the input to counts and collocations)."""
     t = analysis.tokens
     if t.empty:
         return t
-    return t[t["is_alpha"] & ~t["is_stop"] & (t["lower"].str.len() > 1)]
+    return t[_is_content(t)]
+
+
+def content_lowers(analysis: "Analysis") -> list[tuple[int, str]]:
+    """(sentence, lower-cased word) of every content word, in text order — what
+    :func:`content_words` holds, as plain Python for counting."""
+    t = analysis.tokens
+    if t.empty:
+        return []
+    return [(sentence, low) for sentence, low, keep in
+            zip(t["sentence"].tolist(), t["lower"].tolist(), _is_content(t)) if keep]
 
 
 def word_frequencies(analysis: "Analysis", n: int = 20) -> pd.DataFrame:
@@ -36,6 +52,26 @@ def word_frequencies(analysis: "Analysis", n: int = 20) -> pd.DataFrame:
     return counts.sort_values(["count", "word"], ascending=[False, True]).head(n).reset_index(drop=True)
 
 
+def collocation_rows(analysis: "Analysis", n: int = 15, measure: str = "likelihood_ratio",
+                     min_count: int = 2) -> list[tuple[str, str, int, float, str]]:
+    """The rows of :func:`collocations`, as tuples."""
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
+    sequence: list[str] = []
+    current = None
+    for sentence, word in sorted(content_lowers(analysis), key=lambda item: item[0]):
+        if current is not None and sentence != current:
+            sequence.append("\x00")  # sentence boundary: no pair crosses it
+        sequence.append(word)
+        current = sentence
+    sequence.append("\x00")
+    finder = BigramCollocationFinder.from_words(sequence)
+    finder.apply_word_filter(lambda w: w == "\x00")
+    finder.apply_freq_filter(min_count)
+    scored = finder.score_ngrams(getattr(BigramAssocMeasures, measure))
+    return [(a, b, finder.ngram_fd[(a, b)], score, measure) for (a, b), score in scored[:n]]
+
+
 def collocations(analysis: "Analysis", n: int = 15, measure: str = "likelihood_ratio",
                  min_count: int = 2) -> pd.DataFrame:
     """Top adjacent word pairs by an NLTK association measure.
@@ -44,19 +80,8 @@ def collocations(analysis: "Analysis", n: int = 15, measure: str = "likelihood_r
     punctuation removed), so "civilian casualties" survives and "of the" does not.
     Columns: word1, word2, count, score, measure.
     """
-    if measure not in MEASURES:
-        raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
-    words = content_words(analysis)
-    sequence: list[str] = []
-    for _, group in words.groupby("sentence", sort=True):
-        sequence.extend(group["lower"])
-        sequence.append("\x00")  # sentence boundary: no pair crosses it
-    finder = BigramCollocationFinder.from_words(sequence)
-    finder.apply_word_filter(lambda w: w == "\x00")
-    finder.apply_freq_filter(min_count)
-    scored = finder.score_ngrams(getattr(BigramAssocMeasures, measure))
-    rows = [(a, b, finder.ngram_fd[(a, b)], score, measure) for (a, b), score in scored[:n]]
-    return pd.DataFrame(rows, columns=["word1", "word2", "count", "score", "measure"])
+    return pd.DataFrame(collocation_rows(analysis, n, measure, min_count),
+                        columns=["word1", "word2", "count", "score", "measure"])
 
 
 def _term_pattern(term: str) -> re.Pattern:
