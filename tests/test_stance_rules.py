@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsvoices.stance_rules import StanceEvidence, stance_evidence, stance_toward
+from newsvoices.sentiment import vader
+from newsvoices.stance_rules import StanceEvidence, news_vader, stance_evidence, stance_toward
 
 
 def _span(sentence: str, target: str, nth: int = 0) -> tuple[int, int]:
@@ -154,3 +158,20 @@ def test_name_apposition_keeps_subject_and_predicate_together():
 
 def test_possessed_act_noun_reflects_on_the_possessor():
     assert _toward("It was a fair answer to the governor's \u201ccrimes against voters.\u201d", "governor") < 0
+
+
+_VADER_TEXT = st.lists(st.sampled_from(["good", "bad", "NOT", "very", "but", "kind", "of", "cat", "don't",
+                                        "!", "!!", "?!?", ",", ".", "'", '"', ":)", " ", "  ", "-", "lies"]),
+                       max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VADER_TEXT)
+def test_news_vader_scores_as_nltk_would(text):
+    # The fallback's VADER reads texts with a quicker SentiText; its scores must be NLTK's own.
+    quick = news_vader()
+    nltk_own = copy.copy(vader())
+    nltk_own.lexicon = quick.lexicon
+    for sample in (text, "Gates said the strikes were 'necessary,' but Putin called them a crusade!!",
+                   '"It is evident," he said: "They are lies." Very, VERY bad -- not good?!?'):
+        assert quick.polarity_scores(sample) == nltk_own.polarity_scores(sample)

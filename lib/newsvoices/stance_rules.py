@@ -31,13 +31,15 @@ Precedence:
 
 from __future__ import annotations
 
-import copy
 import re
+import string
 from dataclasses import dataclass
 from functools import cache, cached_property
+from types import FunctionType
 from typing import NamedTuple
 
-from nltk.sentiment.vader import SentimentIntensityAnalyzer
+from nltk.sentiment import vader as nltk_vader
+from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer, VaderConstants
 
 from .errors import InputFileError
 from .lexicons import table
@@ -253,12 +255,51 @@ def _lexicon() -> dict[str, tuple[_Form, ...]]:
     return {k: tuple(sorted(v, key=lambda f: -len(f.tokens))) for k, v in index.items()}
 
 
+_ASCII_PUNCT = string.punctuation
+_NO_PUNCT = re.compile(f"[{re.escape(_ASCII_PUNCT)}]")
+
+
+class _QuickSentiText(SentiText):
+    """NLTK's ``SentiText`` (VADER's tokens), finding the same tokens without the
+    dictionary of every word × punctuation-mark pair NLTK builds for each text (most of
+    VADER's time on a sentence): a token is stripped of a leading or trailing punctuation
+    mark from VADER's list when what remains is a word of the text without punctuation."""
+
+    def _words_and_emoticons(self) -> list[str]:
+        words_only = {w for w in _NO_PUNCT.sub("", self.text).split() if len(w) > 1}
+        marks = frozenset(self.PUNC_LIST)
+        tokens = []
+        for token in self.text.split():
+            if len(token) < 2:
+                continue
+            core = token.lstrip(_ASCII_PUNCT)
+            if core != token and token[:len(token) - len(core)] in marks and core in words_only:
+                token = core
+            else:
+                core = token.rstrip(_ASCII_PUNCT)
+                if core != token and token[len(core):] in marks and core in words_only:
+                    token = core
+            tokens.append(token)
+        return tokens
+
+
+class _NewsVader(SentimentIntensityAnalyzer):
+    """NLTK's VADER with a lexicon given as a dictionary, reading texts with
+    :class:`_QuickSentiText`: the same scores, several times faster."""
+
+    def __init__(self, lexicon: dict[str, float]):  # noqa: D107 - NLTK's would load a lexicon file
+        self.lexicon = lexicon
+        self.constants = VaderConstants()
+
+    # NLTK's own polarity_scores, with its module's SentiText swapped for the quick one.
+    polarity_scores = FunctionType(SentimentIntensityAnalyzer.polarity_scores.__code__,
+                                   {**vars(nltk_vader), "SentiText": _QuickSentiText}, "polarity_scores")
+
+
 @cache
 def news_vader() -> SentimentIntensityAnalyzer:
-    """A private copy of VADER whose lexicon also knows the stance lexicon's single words."""
-    base = vader()
-    analyser = copy.copy(base)
-    lex = dict(base.lexicon)
+    """A private VADER whose lexicon also knows the stance lexicon's single words."""
+    lex = dict(vader().lexicon)
     for forms in _lexicon().values():
         for form in forms:
             if len(form.tokens) == 1 and form.tokens[0] not in lex and form.entry.kind not in ("predicate", "outcome"):
@@ -269,8 +310,7 @@ def news_vader() -> SentimentIntensityAnalyzer:
                 lex[fields[0].lower()] = float(fields[1])
             except (IndexError, ValueError):
                 raise InputFileError(package_data(VADER_NEWS_FILE), f"line {fields!r} needs word<TAB>valence") from None
-    analyser.lexicon = lex
-    return analyser
+    return _NewsVader(lex)
 
 
 class _Match(NamedTuple):
