@@ -60,7 +60,10 @@ just even further first once long privately openly earlier today yesterday tonig
 however meanwhile too instead
 subsequently last night morning afternoon evening week month year this""".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_CONCESSIVE = frozenset("despite though although whereas even".split())
+_NP_CONTENT_END = frozenset("""before after while when as because since until unless although though whereas
+aside -- — ( ;""".split())
+_IRREGULAR_PARTICIPLES = frozenset("told found said shown seen known written sought held thought felt".split())
+_CONCESSIVE = frozenset("despite though although whereas even but while".split())
 _TIME_NOUNS = frozenset("""week month year morning afternoon evening night weekend spring summer fall autumn winter
 season time""".split())
 _BOUNDARY = frozenset("""that and but or because when while as if since although though where so than whether yet
@@ -134,6 +137,12 @@ class _Att:
 
 def _is_cap(w: str) -> bool:
     return w[:1].isupper()
+
+
+def _clause_start(tok: "_Tok") -> bool:
+    """Whether a clause (not a noun phrase) starts at ``tok`` after "and"/"but": a subject
+    pronoun or a verb in the past tense ("and fired his police chief")."""
+    return tok.low in _CLAUSE_SUBJECTS or (tok.low.endswith("ed") and not _is_cap(tok.w)) or tok.low in _VERBISH
 
 
 def _plural_noun(low: str) -> bool:
@@ -552,7 +561,9 @@ class _Attributor:
                     k = i - 1
                     while k >= 0 and toks[k].low in {"not", "n't", "also", "widely", "generally", "still"}:
                         k -= 1
-                    if kind == "thought" and k >= 0 and toks[k].low in {"is", "was", "are", "were", "be", "been", "being"}:
+                    if (kind == "thought" or t.low.endswith("ed") or t.low in _IRREGULAR_PARTICIPLES) and k >= 0 \
+                            and toks[k].low in {"is", "was", "are", "were", "be", "been", "being", "'re"}:
+                        # passive "was questioned", "are found", "be accused": the subject is not the source
                         i += len(words)
                         continue
                     if _is_cap(t.w) and i > 0 and not (titlecase is None and (titlecase := self._titlecase(toks))) \
@@ -753,11 +764,18 @@ class _Attributor:
                 ca = None if quote_before else self.content_after(toks, after_end, hi, frame, kind)
                 if ca is not None and ca[0] is not None and ca[0] < hi:
                     end = hi
+                    short = frame in ("np", "to") and ca[1] == "direct"
                     for k in range(ca[0], hi):
-                        if toks[k].q >= 0 or toks[k].low not in {",", ";"}:
+                        if toks[k].q >= 0:
                             continue
-                        if (frame in ("np", "to") and ca[1] == "direct") or (
-                                k + 1 < hi and toks[k + 1].low in _CONCESSIVE):
+                        if short and k > ca[0] and (toks[k].low in _NP_CONTENT_END or (
+                                toks[k].low in {"and", "but"} and k + 1 < hi and _clause_start(toks[k + 1]))):
+                            # "backing Mr. Rubio before ...", "charged the officer and fired ...": a new clause
+                            end = k
+                            break
+                        if toks[k].low not in {",", ";"}:
+                            continue
+                        if short or (k + 1 < hi and toks[k + 1].low in _CONCESSIVE):
                             # "called for X, ..." / "said X, despite ...": the reporter's clause follows
                             end = k
                             break
