@@ -465,7 +465,7 @@ class _Attributor:
                 return (k + 1 if k + 1 < hi else None), "colon"
             if k == j and t.w == '"' and self.quote_at(t.s) >= 0 and self.quotes[self.quote_at(t.s)].start == t.s:
                 return k, "quote"
-            if t.low in _WH and k > j and frame in ("tell", "say", "np") and t.low not in {"who", "which"}:
+            if t.low in _WH and (k > j or frame == "tell") and frame in ("tell", "say", "np") and t.low not in {"who", "which"}:
                 return k, "wh"
             if t.low == "to" and frame == "tell" and k > j:
                 return k, "to"
@@ -655,8 +655,13 @@ class _Attributor:
                             if src is not None and src[1] + 1 < n and toks[src[1]].low in {",", ":"}:
                                 raw.append((ci, ce, kind, "prep", src, True, False))
                         continue
-                    # "-ing" forms elsewhere need an auxiliary ("is saying") to count
+                    # "-ing" forms elsewhere need an auxiliary ("is saying") to count, or follow the
+                    # group or person they describe ("the super PAC supporting Jeb Bush")
                     if prev not in {"is", "was", "are", "were", "been", "be"}:
+                        if frame in ("np", "to"):
+                            src = self.subject_before(toks, ci, 0)
+                            if src is not None and src[1] == ci and src[2] in ("name", "group"):
+                                raw.append((ci, ce, kind, frame, src, False, False))
                         continue
                 if not participle:
                     # inverted "..., said Mr. Gates" / "“...” said Gates"
@@ -683,7 +688,7 @@ class _Attributor:
                             a, b, ht = src
                             if kind == "thought" and ht == "pronoun" and toks[a].low == "it":
                                 src = None
-                            elif tok.low in {"called", "calls", "calling", "call"} and frame == "np" and ht not in ("name", "pronoun"):
+                            elif tok.low in {"called", "calls", "calling", "call"} and frame == "np" and ht not in ("name", "pronoun", "who"):
                                 src = None
                             elif kind == "thought" and ht in ("group", "np") and not any(toks[x].low in self.groups for x in range(a, b)):
                                 src = None
