@@ -1,0 +1,38 @@
+"""frames.frame builds the same table pandas' public constructor would, from settled columns."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newsvoices.frames import frame, from_rows
+
+DTYPES = {"n": "int64", "score": "float64", "flag": "bool"}
+
+
+def public(columns: dict) -> pd.DataFrame:
+    return pd.DataFrame({name: (pd.Series(values, dtype=DTYPES[name]) if name in DTYPES
+                                else pd.Series(values, dtype=object)) for name, values in columns.items()})
+
+
+@pytest.mark.parametrize("n_rows", [0, 1, 5])
+def test_frame_equals_the_public_constructor(n_rows):
+    columns = {"speaker": ["Ann Lee"] * n_rows, "n": list(range(n_rows)), "score": [0.5] * n_rows,
+               "side": [None] * n_rows, "flag": [True] * n_rows}
+    built = frame(columns, DTYPES)
+    pd.testing.assert_frame_equal(built, public(columns))
+    assert list(built.dtypes.astype(str)) == ["object", "int64", "float64", "object", "bool"]
+
+
+def test_from_rows_and_independent_tables():
+    rows = [("a", 1, 0.5, "x", False), ("b", 2, -0.5, "y", True)]
+    first = from_rows(rows, ["speaker", "n", "score", "side", "flag"], DTYPES)
+    second = from_rows(rows, ["speaker", "n", "score", "side", "flag"], DTYPES)
+    first.loc[0, "speaker"] = "changed"
+    first["extra"] = 1
+    assert second.loc[0, "speaker"] == "a" and list(second.columns) == ["speaker", "n", "score", "side", "flag"]
+    assert from_rows([], ["speaker", "n"], DTYPES).dtypes.astype(str).tolist() == ["object", "int64"]
+
+
+def test_unequal_columns_are_refused():
+    with pytest.raises(ValueError, match="unequal length"):
+        frame({"speaker": ["a", "b"], "n": np.arange(3)}, DTYPES)
