@@ -75,15 +75,14 @@ def analyze(source: str | Path | Article, *, speakers_file: str | Path | None = 
     :class:`~newsvoices.errors.InputFileError` for a malformed side file.
     """
     article = source if isinstance(source, Article) else load_article(source)
-    analysis = Analysis(article, *tokenize_article(article))
-    utterances, analysis.people = attribute(article, analysis.sentences,
-                                            Path(speakers_file) if speakers_file else None)
-    analysis.utterances = score_utterances(utterances)
-    analysis.speakers = summarise(analysis.utterances, "speaker")
-    analysis.sides = summarise(analysis.utterances, "side")
-    topics = article_topics(analysis, topics_file, exclude=analysis.people.get("speaker", ()))
+    sentences, tokens = tokenize_article(article)
+    utterances, people = attribute(article, sentences, Path(speakers_file) if speakers_file else None)
+    utterances = score_utterances(utterances)
+    analysis = Analysis(article, sentences, tokens, utterances, people,
+                        speakers=summarise(utterances, "speaker"), sides=summarise(utterances, "side"))
+    topics = article_topics(analysis, topics_file, exclude=people.get("speaker", ()))
     analysis.topics = topic_table(analysis, topics)
-    stance = compute_stance(article, analysis.sentences, analysis.utterances, analysis.people, topics)
+    stance = compute_stance(article, sentences, utterances, people, topics)
     analysis.stance, analysis.side_stance = stance.stance, stance.sides
     analysis.stance_evidence, analysis.relations = stance.evidence, stance.relations
     return analysis

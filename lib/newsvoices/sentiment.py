@@ -81,9 +81,8 @@ def score_utterances(utterances: pd.DataFrame) -> pd.DataFrame:
         if text not in scores:
             v, t = vader_scores(text), textblob_scores(text)
             scores[text] = (v["compound"], v["pos"], v["neu"], v["neg"], t["polarity"], t["subjectivity"])
-    rows = [scores[text] for text in utterances["text"]]
-    table = from_rows(rows, SCORE_COLUMNS, dict.fromkeys(SCORE_COLUMNS, "float64"))
-    table.index = utterances.index
+    table = pd.DataFrame(np.array([scores[text] for text in utterances["text"]], dtype=float).reshape(-1, 6),
+                         columns=SCORE_COLUMNS, index=utterances.index)
     return pd.concat([utterances, table], axis=1)
 
 
