@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from statistics import fmean
 from typing import Callable, NamedTuple, Sequence
 
-import numpy as np
 import pandas as pd
 
 from .article import Article
@@ -57,10 +57,12 @@ class StanceResult:
 
 def label_for(scores: Sequence[float]) -> str:
     """favour / against / mixed / none for a group of utterance-level scores."""
-    scores = np.asarray(scores, dtype=float)
-    pos, neg = (scores > NEUTRAL_BAND).sum(), (scores < -NEUTRAL_BAND).sum()
-    mean = scores.mean() if len(scores) else 0.0
-    if pos and neg and abs(mean) < MIXED_MARGIN:
+    scores = list(scores)
+    return _label(scores, fmean(scores) if scores else 0.0)
+
+
+def _label(scores: list[float], mean: float) -> str:
+    if abs(mean) < MIXED_MARGIN and any(s > NEUTRAL_BAND for s in scores) and any(s < -NEUTRAL_BAND for s in scores):
         return "mixed"
     if mean > NEUTRAL_BAND:
         return "favour"
@@ -72,16 +74,21 @@ def label_for(scores: Sequence[float]) -> str:
 def _speaker_patterns(registry: pd.DataFrame, speaking: set[str]) -> dict[str, re.Pattern]:
     """A regex per speaker with utterances, from the canonical name, surname and aliases."""
     patterns = {}
-    for row in registry.itertuples(index=False):
-        if row.speaker not in speaking or getattr(row, "kind", "person") != "person":
+    n_rows = len(registry)
+    if not n_rows:
+        return patterns
+    kinds = registry["kind"].tolist() if "kind" in registry else ["person"] * n_rows
+    aliases = registry["aliases"].tolist() if "aliases" in registry else [""] * n_rows
+    for speaker, kind, alias_list in zip(registry["speaker"].tolist(), kinds, aliases):
+        if speaker not in speaking or kind != "person":
             continue
-        names = {row.speaker, row.speaker.split()[-1]}
-        names |= {a.strip() for a in str(getattr(row, "aliases", "") or "").split(";")}
+        names = {speaker, speaker.split()[-1]}
+        names |= {a.strip() for a in str(alias_list or "").split(";")}
         names = {n for n in names if len(n) > 2 and n.lower() not in _PRONOUNS}
         if not names:  # "Oh", "Do": an empty alternation would match everywhere, with empty spans
             continue
         alternatives = "|".join(re.escape(normalise(n)) for n in sorted(names, key=len, reverse=True))
-        patterns[row.speaker] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        patterns[speaker] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
     return patterns
 
 
@@ -196,9 +203,9 @@ def _aggregate(pairs: list[_Pair], key: Callable[[_Pair], tuple],
     out = []
     for group_key in sorted(groups):
         group = groups[group_key]
-        scores = np.array([p.score for p in group])
-        row = (group_key, float(np.clip(scores.mean(), -1, 1)), label_for(scores), len(group),
-               sum(p.cued for p in group))
+        scores = [p.score for p in group]
+        mean = fmean(scores)
+        row = (group_key, min(1.0, max(-1.0, mean)), _label(scores, mean), len(group), sum(p.cued for p in group))
         if with_speakers:
             row += ("; ".join(sorted({p.speaker for p in group})),)
         out.append(row)

@@ -45,7 +45,7 @@ from .errors import InputFileError
 from .lexicons import table
 from .paths import package_data
 from .sentiment import vader
-from .tokenization import normalise, word_spans
+from .tokenization import normalise, word_pattern
 
 #: The shipped lexicon of directed cues.
 LEXICON_FILE = "stance_lexicon.tsv"
@@ -398,16 +398,24 @@ class Sentence:
     def __init__(self, sentence: str):
         self.text = sentence
         self.norm = normalise(sentence)
-        self.spans = list(word_spans(self.norm))
+        self.spans = [m.span() for m in word_pattern().finditer(self.norm)]
         self.low = [self.norm[s:e].lower() for s, e in self.spans]
         self.names = _name_appositions(self.norm, self.spans, self.low)
         self.clause = _clause_ids(self.low, self.names)
         self.cues = _find_cues(self.low)
+        self._compound: dict[str, float] = {}
 
     @cached_property
     def masked(self) -> str:
         """The normalised text as the fallback scores it (names blanked, see :func:`_mask_names`)."""
         return _mask_names(self.norm, self.spans) if MASK_NAMES else self.norm
+
+    def compound(self, text: str) -> float:
+        """:func:`news_vader`'s compound score of ``text`` (a part of this sentence), each
+        distinct text scored once."""
+        if text not in self._compound:
+            self._compound[text] = news_vader().polarity_scores(text)["compound"]
+        return self._compound[text]
 
 
 def _clause_ids(low: list[str], names: set[int]) -> list[int]:
@@ -603,10 +611,9 @@ def _fallback(sent: Sentence, start: int, end: int, ti: int | None, tj: int | No
     The target's own words are left out of both texts. When the target is the speaker of
     what the sentence reports, the sentiment is mostly not about it and is scaled down.
     """
-    analyser = news_vader()
     norm, spans, masked = sent.norm, sent.spans, sent.masked
     rest = (masked[:start] + " " + masked[end:]).strip()
-    whole = analyser.polarity_scores(rest)["compound"] if rest else 0.0
+    whole = sent.compound(rest) if rest else 0.0
     score = whole
     s, e = 0, len(norm)
     if ti is not None and tj is not None:
@@ -615,7 +622,7 @@ def _fallback(sent: Sentence, start: int, end: int, ti: int | None, tj: int | No
         s, e = spans[lo][0], spans[hi - 1][1]
         text = (masked[s:start] + " " + masked[end:e]).strip()
         if text:
-            local = analyser.polarity_scores(text)["compound"]
+            local = sent.compound(text)
             score = FALLBACK_LOCAL_SHARE * local + (1 - FALLBACK_LOCAL_SHARE) * whole
     contribution = score
     if ti is not None and tj is not None and _is_speaker(sent.low, ti, tj):
