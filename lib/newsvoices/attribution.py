@@ -36,9 +36,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pandas as pd
 
+from .frames import from_rows
 from .lexicons import _lines, table
 from .quotes import Quote, find_quotes
 from .sidefiles import find_side_file
@@ -98,10 +98,7 @@ def _token_re() -> re.Pattern:
     return re.compile(_word_tokenizer()._pattern)
 
 
-@cache
-def _cue_prefilter() -> re.Pattern:
-    words = sorted(_cue_table(), key=len, reverse=True)
-    return re.compile(r"(?i)(?<![A-Za-z])(?:%s)(?![A-Za-z])" % "|".join(re.escape(w) for w in words))
+_WORD = re.compile(r"[a-z]+")
 
 
 @cache
@@ -524,12 +521,13 @@ class _Attributor:
     def run(self) -> list[_Att]:
         cues = _cue_table()
         atts: list[_Att] = []
-        prefilter = _cue_prefilter()
+        first_words = cues.keys()
+        low = self.norm.lower()
         for si, (s, e, p, sid) in enumerate(self.sent):
             if ":" in self.norm[s:e]:
                 atts.extend(self.colon_attributions(si))
-            if not prefilter.search(self.norm, s, e):
-                continue
+            if first_words.isdisjoint(_WORD.findall(low, s, e)):
+                continue  # no cue word: most narration sentences stop here
             toks = self.tokens(s, e)
             n = len(toks)
             titlecase = None
@@ -924,7 +922,7 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     atts = att.run()
     _resolve_speakers(att, atts)
     rows = _rows(att, atts)
-    utter = _frame(rows, UTTERANCE_COLUMNS, _DTYPES)
+    utter = from_rows(rows, UTTERANCE_COLUMNS, _DTYPES)
     registry = _registry_frame(reg, utter)
     return utter, registry
 
@@ -1091,17 +1089,5 @@ def _registry_frame(reg: Registry, utter: pd.DataFrame) -> pd.DataFrame:
             continue
         rows.append([sp.name, sp.side, sp.kind, sp.title, sp.mentions + counts.get(sp.name, 0),
                      "; ".join(sorted(sp.aliases))])
-    return _frame(rows, REGISTRY_COLUMNS, {"mentions": "int64"})
+    return from_rows(rows, REGISTRY_COLUMNS, {"mentions": "int64"})
 
-
-def _frame(rows: list[list], columns: list[str], int_columns) -> pd.DataFrame:
-    """A frame from row lists: int64 for ``int_columns``, object (not inferred str) for the rest.
-    Built as two blocks, several times faster than one Series per column."""
-    arr = np.empty((len(rows), len(columns)), dtype=object)
-    if rows:
-        arr[:] = rows
-    ints = [i for i, c in enumerate(columns) if c in int_columns]
-    objs = [i for i, c in enumerate(columns) if c not in int_columns]
-    o = pd.DataFrame(arr[:, objs], columns=[columns[i] for i in objs], dtype=object)
-    n = pd.DataFrame(arr[:, ints].astype(np.int64), columns=[columns[i] for i in ints])
-    return pd.concat([o, n], axis=1)[columns]

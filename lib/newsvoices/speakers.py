@@ -105,6 +105,7 @@ def _name_pattern() -> re.Pattern:
     _, title_re = _titles()
     aff, _ = _affiliations()
     return re.compile(
+        r"(?=[A-Z])"  # every title and name starts with a capital: skip other positions quickly
         rf"(?P<title>(?:(?:{title_re.pattern})\s+)*)"
         rf"(?P<name>{_CAP}(?:'(?!s\b)[a-z]+)?(?:\s+(?:{_LINK}\s+)*{_CAP}(?:'(?!s\b)[a-z]+)?)*)"
         r"(?![A-Za-z])")
