@@ -28,6 +28,20 @@ def test_bootstrap_interval_brackets_the_mean_and_needs_two_values():
     assert all(math.isnan(x) for x in sentiment.bootstrap_ci(np.array([0.4])))
 
 
+def test_bootstrap_intervals_are_percentiles_of_resampled_means():
+    values = np.array([-0.5, 0.1, 0.3, 0.7, 0.2, -0.1, 0.9])
+    resampled = np.random.default_rng(0).choice(values, size=(2000, len(values)), replace=True).mean(axis=1)
+    assert np.allclose(sentiment.bootstrap_ci(values), np.percentile(resampled, [2.5, 97.5]), rtol=1e-12)
+    # several groups (and paired rows) at once: each as if alone
+    other = np.array([0.2, -0.4, 0.6])
+    together = sentiment.bootstrap_intervals([np.stack([values, -values]), np.stack([other, other]),
+                                              np.array([[0.5], [0.1]])])
+    assert np.allclose(together[0, 0], sentiment.bootstrap_ci(values), rtol=1e-12)
+    assert np.allclose(together[0, 1], sentiment.bootstrap_ci(-values), rtol=1e-12)
+    assert np.allclose(together[1, 0], sentiment.bootstrap_ci(other), rtol=1e-12)
+    assert np.isnan(together[2]).all()
+
+
 @pytest.fixture()
 def scored():
     utterances = pd.DataFrame({

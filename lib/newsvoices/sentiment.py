@@ -96,15 +96,16 @@ def _resample_counts(n: int, n_resamples: int, seed: int) -> np.ndarray:
 
 def bootstrap_intervals(groups: list[np.ndarray], n_resamples: int = 2000, level: float = 0.95,
                         seed: int = 0) -> np.ndarray:
-    """Percentile bootstrap intervals of the mean of each row of each ``k`` × ``n`` array
-    in ``groups``, as a ``len(groups)`` × ``k`` × 2 array of (low, high).
+    """Percentile bootstrap intervals of the mean of each row of each array in ``groups``
+    (``k`` × ``n``, the same ``k`` for all; a 1-D array is one row), as a ``len(groups)``
+    × ``k`` × 2 array of (low, high).
 
     A group's rows are resampled with the same draws (paired: one resample picks the same
     utterances for every score). Draws are seeded per group size, so the same values always
     get the same interval. NaN for a group of fewer than 2 values.
     """
     groups = [np.atleast_2d(np.asarray(g, dtype=float)) for g in groups]
-    k = max((len(g) for g in groups), default=1)
+    k = groups[0].shape[0] if groups else 1
     out = np.full((len(groups), k, 2), np.nan)
     counts: dict[int, np.ndarray] = {}
     sampled, means = [], []
@@ -117,10 +118,24 @@ def bootstrap_intervals(groups: list[np.ndarray], n_resamples: int = 2000, level
         sampled.append(index)
         means.append(group @ counts[n].T / n)
     if means:
-        tail = (1 - level) / 2 * 100
-        low, high = np.percentile(np.concatenate(means), [tail, 100 - tail], axis=1)
-        out[sampled] = np.stack([low, high], axis=1).reshape(len(sampled), k, 2)
+        tail = (1 - level) / 2
+        out[sampled] = _percentiles(np.concatenate(means), (tail, 1 - tail)).reshape(len(sampled), k, 2)
     return out
+
+
+def _percentiles(rows: np.ndarray, quantiles: tuple[float, ...]) -> np.ndarray:
+    """Each row's quantiles (rows × quantiles), linearly interpolated as ``np.percentile``
+    does by default; from one sort of all rows, several times faster than its
+    per-row selection."""
+    ordered = np.sort(rows, axis=1)
+    last = ordered.shape[1] - 1
+    columns = []
+    for q in quantiles:
+        position = q * last
+        below = int(position)
+        above = min(below + 1, last)
+        columns.append(ordered[:, below] + (ordered[:, above] - ordered[:, below]) * (position - below))
+    return np.stack(columns, axis=1)
 
 
 def bootstrap_ci(values: np.ndarray, n_resamples: int = 2000, level: float = 0.95,
