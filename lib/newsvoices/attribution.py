@@ -63,8 +63,9 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _NP_CONTENT_END = frozenset("""before after while when as because since until unless although though whereas
 aside -- — ( ;""".split())
 _IRREGULAR_PARTICIPLES = frozenset("told found said shown seen known written sought held thought felt".split())
+_AGO_WORDS = frozenset("a an few several less more than about nearly just only some two three four five six".split())
 _CONCESSIVE = frozenset("despite though although whereas even but while".split())
-_TIME_NOUNS = frozenset("""week month year morning afternoon evening night weekend spring summer fall autumn winter
+_TIME_NOUNS = frozenset("""day hour minute decade week month year morning afternoon evening night weekend spring summer fall autumn winter
 season time""".split())
 _BOUNDARY = frozenset("""that and but or because when while as if since although though where so than whether yet
 until unless whom whose after before once nor for if why how what""".split())
@@ -235,6 +236,12 @@ class _Attributor:
             if low == "on" and j + 1 < i and toks[j + 1].low in _WEEKDAYS:
                 j -= 1
                 continue
+            if low == "ago":  # "The department less than two weeks ago said"
+                j -= 1
+                while j >= lo and (toks[j].low.rstrip("s") in _TIME_NOUNS or toks[j].low.isdigit()
+                                   or toks[j].low in _AGO_WORDS):
+                    j -= 1
+                continue
             break
         if j < lo:
             return None
@@ -340,6 +347,8 @@ class _Attributor:
                 "after", "before", "when", "while", "as", "although", "despite", "if", "since", "meanwhile", "however", "still",
                 "instead", "separately", "yet", "now", "then", "but", "and", "so", "also"}:
             segs = segs[1:]
+        elif start > 0 and toks[start - 1].low in _BOUNDARY and any(toks[x].low in _VERBISH for x in range(*first)):
+            segs = segs[1:]  # "While Brookover did not spell it out, Rep. Chris Collins, R-NY, says": a clause
         if len(segs) < 2:
             return None
         a, b = segs[0]
@@ -675,8 +684,9 @@ class _Attributor:
                             src = None
                         if src is not None and toks[j].low == ",":
                             app = self.apposition_subject(toks, j, 0)
-                            if app is not None and all(x.low in {"but", "and", "yet", "so", "still", "however", ","}
-                                                       for x in toks[:app[0]]):
+                            if app is not None and (app[0] == 0 or toks[app[0] - 1].low == "," or all(
+                                    x.low in {"but", "and", "yet", "so", "still", "however", ","} for x in toks[:app[0]])):
+                                # "X, a spokesman, said ...", also after an introductory clause: not inverted
                                 src = None
                         if src is not None:
                             inverted = True
@@ -747,6 +757,8 @@ class _Attributor:
                 k = b
                 if k < n and toks[k].low in {",", ":"}:
                     k += 1
+                if k >= hi:
+                    hi = n  # "According to the post, X said ...": X's attribution is nested in this one
                 if k < hi:
                     contents.append(self._span(toks, k, hi))
             elif inverted:
@@ -785,7 +797,8 @@ class _Attributor:
                     contents.append(self._span(toks, ca[0], end))
                 before_ok = not participle and (ca is None or ca[1] == "comma" or ca[0] is None)
                 if before_ok and constr_start > lo and a > 0 and (toks[a - 1].low == "," or toks[a - 1].w == '"'):
-                    bs = self._before_span(toks, lo, a, si)
+                    # "The campaign said ..., CNN reported.": the earlier attribution is nested in this one
+                    bs = self._before_span(toks, 0 if ca is None and toks[a - 1].low == "," else lo, a, si)
                     if bs:
                         contents.insert(0, bs)
             contents = [c for c in contents if c and c[1] > c[0] and self._has_words(c)]
