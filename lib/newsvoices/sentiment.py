@@ -76,12 +76,13 @@ def score_utterances(utterances: pd.DataFrame) -> pd.DataFrame:
 
     A text said twice (the same words attributed to two speakers) is scored once.
     """
+    texts = utterances["text"].tolist()
     scores: dict[str, tuple[float, ...]] = {}
-    for text in utterances["text"]:
+    for text in texts:
         if text not in scores:
             v, t = vader_scores(text), textblob_scores(text)
             scores[text] = (v["compound"], v["pos"], v["neu"], v["neg"], t["polarity"], t["subjectivity"])
-    table = pd.DataFrame(np.array([scores[text] for text in utterances["text"]], dtype=float).reshape(-1, 6),
+    table = pd.DataFrame(np.array([scores[text] for text in texts], dtype=float).reshape(-1, 6),
                          columns=SCORE_COLUMNS, index=utterances.index)
     return pd.concat([utterances, table], axis=1)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from nltk.tokenize import RegexpTokenizer
@@ -79,13 +79,6 @@ def word_pattern() -> re.Pattern:
     return re.compile(_word_tokenizer()._pattern)
 
 
-def word_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """Word-token spans of ``text[start:end]`` as offsets into ``text`` (normalised text)."""
-    end = len(text) if end is None else end
-    for m in word_pattern().finditer(text[start:end]):
-        yield start + m.start(), start + m.end()
-
-
 def stopwords() -> frozenset[str]:
     """The shipped English stop-word list (lower case)."""
     return wordlist("stopwords.txt")
@@ -115,6 +108,7 @@ def tokenize_article(article: "Article") -> tuple[pd.DataFrame, pd.DataFrame]:
     text = article.text
     norm = article.normalised
     stop = stopwords()
+    words = word_pattern()
     sentences: list[tuple] = []
     tok_sentence: list[int] = []
     starts: list[int] = []
@@ -123,9 +117,9 @@ def tokenize_article(article: "Article") -> tuple[pd.DataFrame, pd.DataFrame]:
         p_start = max(p_start, article.body_start) if p_index == 0 else p_start
         for s, e in split_sentences(norm, p_start, p_end):
             n_before = len(starts)
-            for ts, te in word_spans(norm, s, e):
-                starts.append(ts)
-                ends.append(te)
+            for m in words.finditer(norm[s:e]):
+                starts.append(s + m.start())
+                ends.append(s + m.end())
             n_tok = len(starts) - n_before
             tok_sentence.extend([len(sentences)] * n_tok)
             sentences.append((p_index, len(sentences), s, e, text[s:e], n_tok))
