@@ -14,7 +14,7 @@ import pandas as pd
 
 from .article import Article, load_article
 from .attribution import attribute
-from .sentiment import score_utterances, summarise
+from .sentiment import score_utterances, summarise_each
 from .stance import compute_stance
 from .tokenization import tokenize_article
 from .topics import article_topics, topic_table
@@ -78,8 +78,8 @@ def analyze(source: str | Path | Article, *, speakers_file: str | Path | None = 
     sentences, tokens = tokenize_article(article)
     utterances, people = attribute(article, sentences, Path(speakers_file) if speakers_file else None)
     utterances = score_utterances(utterances)
-    analysis = Analysis(article, sentences, tokens, utterances, people,
-                        speakers=summarise(utterances, "speaker"), sides=summarise(utterances, "side"))
+    speakers, sides = summarise_each(utterances, ["speaker", "side"])
+    analysis = Analysis(article, sentences, tokens, utterances, people, speakers=speakers, sides=sides)
     topics = article_topics(analysis, topics_file, exclude=people.get("speaker", ()))
     analysis.topics = topic_table(analysis, topics)
     stance = compute_stance(article, sentences, utterances, people, topics)

@@ -159,25 +159,45 @@ def summarise(scored: pd.DataFrame, by: str | list[str] = "speaker") -> pd.DataF
     reported as saying. Intervals are NaN for a group with a single utterance — one quote
     is no sample.
     """
-    keys = [by] if isinstance(by, str) else list(by)
-    if by == "speaker" and "side" in scored.columns:
-        keys = ["speaker", "side"]
-    groups: dict[tuple, list[int]] = {}
-    for i, key in enumerate(zip(*(scored[k].tolist() for k in keys))):
-        groups.setdefault(tuple(None if pd.isna(k) else k for k in key), []).append(i)
+    return summarise_each(scored, [by])[0]
+
+
+def summarise_each(scored: pd.DataFrame, bys: list[str | list[str]]) -> list[pd.DataFrame]:
+    """:func:`summarise` by each of ``bys`` (``["speaker", "side"]``), reading the table and
+    drawing the resamples once for all of them."""
     scores = np.stack([scored["vader_compound"].to_numpy(dtype=float),
                        scored["textblob_polarity"].to_numpy(dtype=float)])
-    words = [len(text.split()) for text in scored["text"]]
-    ordered = sorted(groups.items(), key=lambda item: [_missing_last(k) for k in item[0]])
-    samples = [scores[:, members] for _, members in ordered]
-    rows = []
-    for (key, members), group, ((v_low, v_high), (t_low, t_high)) in zip(
-            ordered, samples, bootstrap_intervals(samples)):
-        v_mean, t_mean = group.mean(axis=1)
-        rows.append((*key, len(members), sum(words[i] for i in members),
-                     v_mean, v_low, v_high, t_mean, t_low, t_high))
-    rows.sort(key=lambda row: (-row[len(keys)], _missing_last(row[0])))
-    return from_rows(rows, [*keys, *SUMMARY_COLUMNS], _SUMMARY_DTYPES)
+    words = [len(text.split()) for text in scored["text"].tolist()]
+    columns: dict[str, list] = {}
+    groupings = []
+    for by in bys:
+        keys = [by] if isinstance(by, str) else list(by)
+        if by == "speaker" and "side" in scored.columns:
+            keys = ["speaker", "side"]
+        for k in keys:
+            if k not in columns:
+                columns[k] = [None if _is_missing(v) else v for v in scored[k].tolist()]
+        groups: dict[tuple, list[int]] = {}
+        for i, key in enumerate(zip(*(columns[k] for k in keys))):
+            groups.setdefault(key, []).append(i)
+        groupings.append((keys, sorted(groups.items(), key=lambda item: [_missing_last(k) for k in item[0]])))
+    samples = [scores[:, members] for _, ordered in groupings for _, members in ordered]
+    intervals = iter(bootstrap_intervals(samples))
+    tables = []
+    for keys, ordered in groupings:
+        rows = []
+        for key, members in ordered:
+            (v_low, v_high), (t_low, t_high) = next(intervals)
+            v_mean, t_mean = scores[:, members].mean(axis=1)
+            rows.append((*key, len(members), sum(words[i] for i in members),
+                         v_mean, v_low, v_high, t_mean, t_low, t_high))
+        rows.sort(key=lambda row: (-row[len(keys)], _missing_last(row[0])))
+        tables.append(from_rows(rows, [*keys, *SUMMARY_COLUMNS], _SUMMARY_DTYPES))
+    return tables
+
+
+def _is_missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _missing_last(value: object) -> tuple[bool, object]:
