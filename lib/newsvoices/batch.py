@@ -22,9 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from .errors import MissingResourceError, NewsvoicesError
+from .frames import frame
 
 #: Files picked up from a folder or a glob (a file named explicitly may have any suffix).
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -32,9 +34,9 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SKIPPED_TABLES = ("sentences", "tokens")
 #: The table written to FILE itself; the first that exists wins (utterances, when attribution exists).
 MAIN_TABLES = ("utterances", "sentences")
-#: Article metadata put in front of every pooled row (column name, metadata key). Prefixed,
-#: because article tables have columns of their own called ``title`` (people's titles) etc.
-META_COLUMNS = (("article", "name"), ("article_title", "title"), ("article_source", "source"),
+#: Article metadata put in front of every pooled row (column name, key in the ``articles``
+#: row). Prefixed, because article tables have columns of their own called ``title`` (people's titles) etc.
+META_COLUMNS = (("article", "article"), ("article_title", "title"), ("article_source", "source"),
                 ("article_date", "date"))
 ARTICLE_COLUMNS = ["article", "path", "title", "source", "date", "n_sentences", "status", "error"]
 OUTPUT_SUFFIXES = (".csv", ".parquet")
@@ -133,17 +135,9 @@ def _article_ids(paths: list[Path]) -> list[str]:
 
 # --- One article (runs in a worker) ------------------------------------------------------
 
-def _with_metadata(table: pd.DataFrame, meta: dict[str, object]) -> pd.DataFrame:
-    out = table.reset_index(drop=True).copy()
-    for i, (name, value) in enumerate(meta.items()):
-        if name in out.columns:  # a table with a column of the same name: keep both
-            out = out.rename(columns={name: f"{name}_"})
-        out.insert(i, name, pd.Series([value] * len(out), dtype="object"))
-    return out
-
-
 def analyze_one(path: str | Path, article_id: str | None = None) -> tuple[dict, dict[str, pd.DataFrame]]:
-    """Analyse one article for the batch: its ``articles`` row and its pooled tables.
+    """Analyse one article for the batch: its ``articles`` row and its tables to pool (the
+    metadata columns are put in front when the tables are pooled, see :func:`_combine`).
 
     Never raises for a bad article: documented errors become ``status="failed"`` with the
     message; any other exception (a bug) too, with its type, so one article cannot stop a batch.
@@ -165,12 +159,11 @@ def analyze_one(path: str | Path, article_id: str | None = None) -> tuple[dict, 
     meta = analysis.article.metadata()
     row.update(title=meta.get("title"), source=meta.get("source"), date=meta.get("date"),
                n_sentences=len(analysis.sentences))
-    values = {column: (article_id if key == "name" else meta.get(key)) for column, key in META_COLUMNS}
     tables = analysis.tables()
     keep = [n for n in tables if n not in SKIPPED_TABLES]
     if "utterances" not in tables and "sentences" in tables:
         keep.insert(0, "sentences")
-    return row, {name: _with_metadata(tables[name], values) for name in keep}
+    return row, {name: tables[name] for name in keep}
 
 
 def _warm_up() -> None:
@@ -260,19 +253,31 @@ def _problem(row: dict) -> str:
 def _combine(results: list[tuple[dict, dict[str, pd.DataFrame]]]) -> BatchResult:
     rows = [row for row, _ in results]
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS).astype({"n_sentences": "int64"})
-    pooled: dict[str, list[pd.DataFrame]] = {}
-    for _, tables in results:
+    pooled: dict[str, list[tuple[dict, pd.DataFrame]]] = {}
+    for row, tables in results:
         for name, table in tables.items():
-            pooled.setdefault(name, []).append(table)
+            pooled.setdefault(name, []).append((row, table))
     tables = {"articles": articles}
-    for name, frames in pooled.items():
-        non_empty = [f for f in frames if not f.empty]
-        tables[name] = (pd.concat(non_empty, ignore_index=True) if non_empty
-                        else frames[0].iloc[0:0].reset_index(drop=True))
+    for name, parts in pooled.items():
+        non_empty = [(row, table) for row, table in parts if not table.empty]
+        tables[name] = _with_metadata(non_empty or parts[:1])
     if not any(name in tables for name in MAIN_TABLES):  # every article failed
         tables[MAIN_TABLES[0]] = pd.DataFrame(columns=[c for c, _ in META_COLUMNS])
     failures = [Failure(r["article"], r["path"], _problem(r)) for r in rows if r["status"] != "ok"]
     return BatchResult(tables=tables, failures=failures)
+
+
+def _with_metadata(parts: list[tuple[dict, pd.DataFrame]]) -> pd.DataFrame:
+    """The tables of several articles stacked, each row led by its article's metadata
+    (``META_COLUMNS``; a column of the same name already in the table becomes ``<name>_``).
+    Given only empty tables, an empty table with the same columns."""
+    stacked = pd.concat([table for _, table in parts], ignore_index=True) if len(parts) > 1 \
+        else parts[0][1].reset_index(drop=True)
+    lengths = [len(table) for _, table in parts]
+    meta = {column: np.repeat(np.array([row[key] for row, _ in parts], dtype=object), lengths)
+            for column, key in META_COLUMNS}
+    stacked = stacked.rename(columns={name: f"{name}_" for name in meta if name in stacked.columns})
+    return pd.concat([frame(meta, {}), stacked], axis=1)
 
 
 # --- Output ---------------------------------------------------------------------------------
