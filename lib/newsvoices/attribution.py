@@ -63,6 +63,7 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _NP_CONTENT_END = frozenset("""before after while when as because since until unless although though whereas
 aside -- — ( ;""".split())
 _IRREGULAR_PARTICIPLES = frozenset("told found said shown seen known written sought held thought felt".split())
+_SUBORDINATORS = frozenset(["of", "as", "when", "because"])  # "said of the encounter", "said as she turned"
 _AGO_WORDS = frozenset("a an few several less more than about nearly just only some two three four five six".split())
 _CONCESSIVE = frozenset("despite though although whereas even but while".split())
 _TIME_NOUNS = frozenset("""day hour minute decade week month year morning afternoon evening night weekend spring summer fall autumn winter
@@ -131,6 +132,7 @@ class _Att:
     speaker: Speaker | None = None
     antecedent: tuple[int, int] | None = None
     extra_partials: list = field(default_factory=list)
+    thought: bool = False  # a thought or intention cue ("believes", "wants")
 
 
 def _is_cap(w: str) -> bool:
@@ -484,12 +486,12 @@ class _Attributor:
             time_phrase = first.low in {"last", "this", "next"} and j + 1 < hi and (
                 toks[j + 1].low in _TIME_NOUNS or toks[j + 1].low in _WEEKDAYS)
             if first.low in _PREPS or first.low in _WEEKDAYS or time_phrase or first.low in {
-                    "repeatedly", "earlier", "again", "later", "recently"}:
+                    "repeatedly", "earlier", "again", "later", "recently"} or first.low in _SUBORDINATORS:
                 # "said in a statement, ..." / "said Tuesday."
                 for k in range(j, min(hi, j + 15)):
                     if toks[k].low == ",":
                         return (k + 1 if k + 1 < hi else None), "comma"
-                    if k > j and toks[k].low in _CLAUSE_SUBJECTS and toks[k].q < 0:
+                    if k > j and toks[k].low in _CLAUSE_SUBJECTS and toks[k].q < 0 and first.low not in _SUBORDINATORS:
                         return k, "direct"
                     if toks[k].low in {".", ";"}:
                         return None
@@ -500,7 +502,8 @@ class _Attributor:
                 return (j + 1 if j + 1 < hi else None), "comma"
             if first.low in {"much", "little", "something"} or (
                     first.low in {"so", "yes", "no"} and j + 1 < hi and toks[j + 1].low not in {".", ",", ";", "while", "but"}) or (
-                    first.low in {"it", "this"} and (j + 1 >= hi or toks[j + 1].low in {".", ",", "to", "on", "in"})):
+                    first.low in {"it", "this", "them", "that", "those", "these"} and (
+                        j + 1 >= hi or toks[j + 1].low in {".", ",", "to", "on", "in"})):
                 return None
             return j, "direct"
         if frame in ("np", "to"):
@@ -582,6 +585,7 @@ class _Attributor:
             if not found:
                 continue
             sent_atts = self.sentence_attributions(si, toks, found)
+            sent_atts = [a for a in sent_atts if not any(_nested_claim(a, b) for b in sent_atts if b is not a)]
             atts.extend(sent_atts)
         return atts
 
@@ -814,7 +818,8 @@ class _Attributor:
             contents = self._extend_quotes(contents)
             if borrowed and ht in (None,):
                 continue
-            out.append(_Att((toks[ci].s, toks[ce - 1].e), (toks[a].s, toks[b - 1].e), ht, contents, si, frame))
+            out.append(_Att((toks[ci].s, toks[ce - 1].e), (toks[a].s, toks[b - 1].e), ht, contents, si, frame,
+                            thought=kind == "thought"))
         return out
 
     def prev_quote(self, si: int) -> Quote | None:
@@ -874,6 +879,17 @@ class _Attributor:
                 ce = end
             out.append((cs, ce))
         return out
+
+
+def _nested_claim(a: _Att, b: _Att) -> bool:
+    """Whether ``a`` is part of what ``b`` reports rather than an attribution of its own: its cue
+    lies in b's content and either it is a thought or has a pronoun subject ("X said he believes
+    Y", "X said Trump wants Y": X's claim), or b reports it from before ("X said Clinton had said
+    ..."). A named speaker inside "According to the post, ..." or before "..., CNN reported"
+    keeps their own attribution."""
+    if not any(cs <= a.cue[0] < ce for cs, ce in b.contents):
+        return False
+    return a.thought or a.mtype == "pronoun" or (b.frame != "prep" and b.cue[0] < a.cue[0])
 
 
 def _dateline_end(toks: list[_Tok], upto: int) -> int:
