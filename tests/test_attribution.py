@@ -128,8 +128,9 @@ def test_seed_is_fast(seed):
         t0 = time.perf_counter()
         attribute(article, sentences)
         timings.append(time.perf_counter() - t0)
-    # best of ten: the cost of attribution itself, not of whatever else the machine is doing
-    assert min(timings) < 0.05
+    # best of ten: the cost of attribution itself, not of whatever else the machine is doing.
+    # "A few milliseconds" per wire article: ~4 ms measured on 2 cores; fails if it triples.
+    assert min(timings) < 0.015
 
 
 def test_short_article_in_another_style(tmp_path):

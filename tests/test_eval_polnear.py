@@ -60,7 +60,6 @@ def test_bad_folder(tmp_path):
         evaluate_polnear(tmp_path / "nope")
 
 
-@pytest.mark.xfail(reason="targets not reached yet (dev joint F1 0.66, plain-cue recall 0.90)", strict=False)
 def test_polnear_dev_targets():
     if not DEV.is_dir():
         pytest.skip(f"{DEV} is not available")
