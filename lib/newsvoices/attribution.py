@@ -314,6 +314,8 @@ class _Attributor:
                 if _is_cap(toks[k2].w) and toks[k2].w not in self.nonnames:
                     start = k2
                     break
+        elif toks[start].low in _PREPS and ht == "group" and end - start > 1:
+            start += 1  # "with 22 percent saying"
         return start, end, ht
 
     def apposition_subject(self, toks: list[_Tok], j: int, lo: int) -> tuple[int, int, str] | None:
@@ -345,7 +347,8 @@ class _Attributor:
         first = segs[0]
         if toks[first[0]].low in _PREPS or toks[first[0]].low.endswith("ing") or (
                 toks[first[0]].low.endswith("ed") and first[0] + 1 < first[1] and toks[first[0] + 1].low in _PREPS) or (
-                toks[first[0]].low.endswith("ly") and not _is_cap(toks[first[0]].w)) or toks[first[0]].low in {
+                toks[first[0]].low.endswith("ly") and (first[1] - first[0] == 1 or not _is_cap(toks[first[0]].w))) \
+                or toks[first[0]].low in {
                 "after", "before", "when", "while", "as", "although", "despite", "if", "since", "meanwhile", "however", "still",
                 "instead", "separately", "yet", "now", "then", "but", "and", "so", "also"}:
             segs = segs[1:]
@@ -669,9 +672,10 @@ class _Attributor:
                     # "-ing" forms elsewhere need an auxiliary ("is saying") to count, or follow the
                     # group or person they describe ("the super PAC supporting Jeb Bush")
                     if prev not in {"is", "was", "are", "were", "been", "be"}:
-                        if frame in ("np", "to"):
+                        if frame in ("np", "to", "say", "tell"):
                             src = self.subject_before(toks, ci, 0)
-                            if src is not None and src[1] == ci and src[2] in ("name", "group"):
+                            if src is not None and src[1] == ci and (src[2] == "group" or (
+                                    src[2] == "name" and frame in ("np", "to"))):
                                 raw.append((ci, ce, kind, frame, src, False, False))
                         continue
                 if not participle:
