@@ -55,3 +55,14 @@ def test_yaml_topics_file(tmp_path):
     path = tmp_path / "a.topics.yaml"
     path.write_text("budget:\n  terms: [budget, taxes]\nwall: [sea wall]\n", encoding="utf-8")
     assert [t.label for t in read_topics(path)] == ["budget", "wall"]
+
+
+@pytest.mark.parametrize("text", ["Truce talks; a TRUCE; truces.", "No such word here.", "İstanbul hosted the truce.",
+                                  "The cease-\u00adfire held", "Ceasefire, ceasefires and cease - fire."])
+def test_quick_first_word_test_finds_what_the_pattern_finds(text):
+    topic = make_topic("cease-fire", ["cease-fire", "ceasefire", "truce"])
+    assert topic.first_words == ("cease-fire", "ceasefire", "truce")
+    assert topic.find(text) == [m.span() for m in topic.pattern.finditer(text)]
+    for start in range(0, len(text), 3):
+        assert topic.find(text, start, len(text) - 2) == [m.span() for m in topic.pattern.finditer(text, start, len(text) - 2)]
+    assert make_topic("x", ["x"], patterns=["y+"]).first_words is None

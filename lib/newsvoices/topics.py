@@ -42,10 +42,21 @@ class Topic:
     terms: tuple[str, ...]
     pattern: re.Pattern
     origin: str  # "file" or "suggested"
+    #: Lower-cased first words of the terms, one of which every mention contains (None when
+    #: a pattern or a non-ASCII term could match otherwise): a quick test before the regex.
+    first_words: tuple[str, ...] | None = None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Mention spans in ``text[start:end]`` (``text`` normalised)."""
-        return [m.span() for m in self.pattern.finditer(text, start, len(text) if end is None else end)]
+        end = len(text) if end is None else end
+        if self.first_words is not None:
+            chunk = text[start:end]
+            # On ASCII text, IGNORECASE matching is plain lower-casing (no İ, ſ or K to fold).
+            if chunk.isascii():
+                low = chunk.lower()
+                if not any(word in low for word in self.first_words):
+                    return []
+        return [m.span() for m in self.pattern.finditer(text, start, end)]
 
 
 def _term_regex(term: str) -> str:
@@ -57,13 +68,17 @@ def _term_regex(term: str) -> str:
 def make_topic(label: str, terms: Iterable[str], patterns: Iterable[str] = (), origin: str = "file") -> Topic:
     """Build a :class:`Topic`; terms match whole words, with an optional plural ending."""
     terms = tuple(t for t in terms if t.strip())
+    patterns = list(patterns)
     # One word-boundary check around all the terms (longest first), not one per term:
     # the same matches, several times faster to scan for.
     words = "|".join(_term_regex(t) for t in sorted(terms, key=len, reverse=True))
-    parts = ([rf"(?<![\w-])(?:{words})(?![\w-])"] if terms else []) + list(patterns)
+    parts = ([rf"(?<![\w-])(?:{words})(?![\w-])"] if terms else []) + patterns
     if not parts:
         raise ValueError(f"topic {label!r} has no terms or patterns")
-    return Topic(label, terms, re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE), origin)
+    first_words = tuple(sorted({normalise(t.split()[0]).lower() for t in terms}))
+    quick = not patterns and all(w.isascii() for w in first_words)
+    return Topic(label, terms, re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE), origin,
+                 first_words if quick else None)
 
 
 def read_topics(path: str | Path) -> list[Topic]:
