@@ -119,8 +119,9 @@ def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.Dat
     people = _speaker_patterns(registry, set(u["speaker"]))
     sides = dict(zip(registry["speaker"].tolist(), registry["side"].tolist())) if len(registry) else {}
     rows = []
+    pairs: dict[tuple, _Pair] = {}  # one per (utterance, target mention)
     for i in _outermost(u):
-        speaker, start, end = u["speaker"][i], u["start"][i], u["end"][i]
+        speaker, side, start, end = u["speaker"][i], u["side"][i], u["start"][i], u["end"][i]
         cue_start, cue_end = u["cue_start"][i], u["cue_end"][i]
         mention_start, mention_end = u["mention_start"][i], u["mention_end"][i]
         has_cue = cue_start is not None and cue_start >= 0
@@ -148,23 +149,24 @@ def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.Dat
         for target, kind, s, e in targets:
             evidence = stance_evidence(region, s - r_start, e - r_start)
             score = combined_score(evidence)
+            cued = any(not ev.fallback for ev in evidence)
+            known = pairs.get(key := (speaker, side, target, kind, start, s))
+            pairs[key] = (_Pair(speaker, side, target, kind, score, cued) if known is None
+                          else known._replace(cued=known.cued or cued))
             for ev in evidence:
-                rows.append((speaker, u["side"][i], target, kind, score, start, end, u["sentence"][i], s, e, ev.cue,
+                rows.append((speaker, side, target, kind, score, start, end, u["sentence"][i], s, e, ev.cue,
                              ev.cue_start + r_start, ev.cue_end + r_start, ev.rule, ev.negated, ev.hedged,
                              ev.fallback, ev.contribution, region.text))
-    pairs = _pairs(rows)
-    topic_pairs = [p for p in pairs if p.kind == "topic"]
+    topic_pairs = [p for p in pairs.values() if p.kind == "topic"]
     # Relations rest on directed cues only: the tone of words said *to* or *near* someone
     # ("telling Gates that it is the best way") is no stance toward them.
-    cued_people = [p for p in pairs if p.kind == "speaker" and p.cued]
+    cued_people = [p for p in pairs.values() if p.kind == "speaker" and p.cued]
     stance = _aggregate(topic_pairs, lambda p: (p.speaker, p.side, p.target))
     side_stance = _aggregate(topic_pairs, lambda p: (p.side, p.target), with_speakers=True)
-    relations = [(source, side, target, sides.get(target), *rest)
-                 for (source, side, target), *rest in _aggregate(cued_people, lambda p: (p.speaker, p.side, p.target))]
-    return StanceResult(from_rows([(*key, *rest) for key, *rest in stance], STANCE_COLUMNS, _DTYPES),
-                        from_rows([(*key, *rest) for key, *rest in side_stance], SIDE_STANCE_COLUMNS, _DTYPES),
-                        from_rows(rows, EVIDENCE_COLUMNS, _DTYPES),
-                        from_rows(relations, RELATION_COLUMNS, _DTYPES))
+    relations = [(*row[:3], sides.get(row[2]), *row[3:])
+                 for row in _aggregate(cued_people, lambda p: (p.speaker, p.side, p.target))]
+    return StanceResult(from_rows(stance, STANCE_COLUMNS, _DTYPES), from_rows(side_stance, SIDE_STANCE_COLUMNS, _DTYPES),
+                        from_rows(rows, EVIDENCE_COLUMNS, _DTYPES), from_rows(relations, RELATION_COLUMNS, _DTYPES))
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
@@ -182,20 +184,9 @@ class _Pair(NamedTuple):
     cued: bool
 
 
-def _pairs(evidence_rows: list[tuple]) -> list[_Pair]:
-    """The evidence rows of each (utterance, target mention) folded into one :class:`_Pair`."""
-    pairs: dict[tuple, _Pair] = {}
-    for row in evidence_rows:
-        speaker, side, target, kind, score, utterance_start = row[:6]
-        key = (speaker, side, target, kind, utterance_start, row[8])
-        cued = not row[16] or (key in pairs and pairs[key].cued)
-        pairs[key] = _Pair(speaker, side, target, kind, pairs[key].score if key in pairs else score, cued)
-    return list(pairs.values())
-
-
 def _aggregate(pairs: list[_Pair], key: Callable[[_Pair], tuple],
                with_speakers: bool = False) -> list[tuple]:
-    """One row per group of pairs, sorted by group: (key, score, label, n_evidence,
+    """One row per group of pairs, sorted by group: (*key, score, label, n_evidence,
     n_cued[, speakers])."""
     groups: dict[tuple, list[_Pair]] = {}
     for pair in pairs:
@@ -205,7 +196,7 @@ def _aggregate(pairs: list[_Pair], key: Callable[[_Pair], tuple],
         group = groups[group_key]
         scores = [p.score for p in group]
         mean = fmean(scores)
-        row = (group_key, min(1.0, max(-1.0, mean)), _label(scores, mean), len(group), sum(p.cued for p in group))
+        row = (*group_key, min(1.0, max(-1.0, mean)), _label(scores, mean), len(group), sum(p.cued for p in group))
         if with_speakers:
             row += ("; ".join(sorted({p.speaker for p in group})),)
         out.append(row)
