@@ -168,6 +168,18 @@ def test_speakers_file_overrides_side_and_adds_aliases(tmp_path):
     assert set(utter[utter.speaker == "Robert M. Gates"].side) == {"Coalition"}
 
 
+def test_speakers_file_group_entry_is_a_group(tmp_path):
+    path = tmp_path / "dock.txt"
+    path.write_text("Harbor fees rise.\n\nMayor Jane Alder raised the fees. The dock workers opposed the rise. "
+                    "They said the harbor would lose its boats.\n", encoding="utf-8")
+    (tmp_path / "dock.speakers.toml").write_text('["Dock workers"]\naliases = ["The dock workers"]\n'
+                                                  'side = "against the fees"\n', encoding="utf-8")
+    _, _, utter, registry = _run(path)
+    assert registry.set_index("speaker").loc["Dock workers", "kind"] == "group"
+    # so "they" can refer to it
+    assert set(utter[utter.text.str.startswith("the harbor would lose")].speaker) == {"Dock workers"}
+
+
 def test_explicit_speakers_file_argument(tmp_path, seed):
     article, sentences, _, _ = seed
     side = tmp_path / "s.yaml"
@@ -263,3 +275,62 @@ def test_sentence_structures(tmp_path):
     assert not rows_of("looking at the engineer")
     # no clause is taken for an inverted source
     assert not any(m.startswith("they") and len(m) > 4 for m in utter.mention)
+
+
+MORE_STRUCTURES = """Harbor vote set for spring.
+
+Harbor Master Joseph R. Dale Jr. said the channel would be dredged before the vote.
+
+Nina Park, a fisher and former council member who moved to the harbor in 2009, said the fees were too high.
+
+But shipping specialists say the new quay is too short.
+
+Critics say this is only the first delay.
+
+Ms. Park said the plan was sound, despite warnings from the port authority that it would cost more.
+
+The port authority less than two weeks ago said for the first time that the quay would be late.
+
+While Ms. Park did not name a date, Rep. Omar Gill, D-Maine, says the vote will come in April.
+
+Mr. Gill said he believes the quay will be finished on time.
+
+According to the harbor newsletter, Ms. Park said she would run again.
+
+The council said the budget was balanced, the Harbor Gazette reported.
+
+Dock workers on Pier Street opposed the fees. They said the harbor would lose its boats.
+
+Nobody expected the storm. Route 9 was closed at the Harlan crossing.
+"""
+
+
+def test_more_sentence_structures(tmp_path):
+    """Hand-written sentences for the constructions fixed after reading PolNeAR train misses."""
+    path = tmp_path / "more.txt"
+    path.write_text(MORE_STRUCTURES, encoding="utf-8")
+    article, _, utter, registry = _run(path)
+    text = article.text
+
+    def mentions(fragment):
+        return {r.mention for r in _rows_at(text, utter, fragment)}
+
+    assert mentions("the channel would be dredged") == {"Harbor Master Joseph R. Dale Jr."}  # "Jr." + lower case
+    assert mentions("the fees were too high") == {"Nina Park"}               # "and" inside the apposition
+    assert mentions("the new quay is too short") == {"shipping specialists"}  # plural-noun source
+    assert mentions("this is only the first delay") == {"Critics"}           # "say this is" is not "said this week"
+    sound = _rows_at(text, utter, "the plan was sound")
+    assert sound and all("warnings" not in r.text for r in sound)            # ", despite ..." is the reporter's
+    assert mentions("the quay would be late") == {"The port authority"}      # "two weeks ago" is not the source
+    assert mentions("the vote will come in April") == {"Rep. Omar Gill"}     # apposition after a clause
+    # "he believes" is part of what Mr. Gill said, not a second attribution
+    quay = _rows_at(text, utter, "the quay will be finished")
+    assert {r.cue for r in quay} == {"said"} and {r.speaker for r in quay} == {"Omar Gill"}
+    # the outer source and the nested speaker both keep their attribution
+    assert mentions("she would run again") == {"the harbor newsletter", "Ms. Park"}
+    assert mentions("the budget was balanced") == {"The council", "the Harbor Gazette"}
+    # a capital that only opens the sentence: a group, and "they" goes to it
+    dock = utter[utter.text.str.contains("the harbor would lose")]
+    assert set(dock.speaker) == {"Dock workers on Pier Street"}
+    # sentence-opening and place-like capitals are not people
+    assert not {"Nobody", "Route", "Harlan", "Dock"} & set(registry.speaker)

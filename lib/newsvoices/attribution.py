@@ -42,7 +42,7 @@ from .frames import from_rows
 from .lexicons import _lines, table
 from .quotes import Quote, find_quotes
 from .sidefiles import find_side_file
-from .speakers import PRONOUNS, Registry, Speaker, group_nouns, resolve_pronoun, side_of, _nonnames
+from .speakers import PRONOUNS, NameMention, Registry, Speaker, group_nouns, resolve_pronoun, side_of, _nonnames
 from .tokenization import _word_tokenizer
 
 if TYPE_CHECKING:
@@ -212,6 +212,9 @@ class _Attributor:
         if any(t.q >= 0 for t in chunk):
             return None
         for k, t in enumerate(chunk):
+            if a + k == sent_first and k + 1 < len(chunk) and chunk[k + 1].low in self.groups \
+                    and not _is_cap(chunk[k + 1].w) and (k + 2 == len(chunk) or not _is_cap(chunk[k + 2].w)):
+                return "group"  # a capital that only opens the sentence: "Shop owners on Mill Street"
             if _is_cap(t.w) and t.w not in self.nonnames and t.w.rstrip(".") not in self.nonnames and not (
                     a + k == sent_first and t.low in _DETS):
                 return "name"
@@ -956,7 +959,7 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     _resolve_speakers(att, atts)
     rows = _rows(att, atts)
     utter = from_rows(rows, UTTERANCE_COLUMNS, _DTYPES)
-    registry = _registry_frame(reg, utter)
+    registry = _registry_frame(reg, utter, att.sent_starts)
     return utter, registry
 
 
@@ -1110,16 +1113,36 @@ def _rows(att: _Attributor, atts: list[_Att]) -> list[list]:
     return rows
 
 
-def _registry_frame(reg: Registry, utter: pd.DataFrame) -> pd.DataFrame:
+def _person_like(norm: str, nm: NameMention, canonical: str, starts: set[int]) -> bool:
+    """Whether a name mention reads as a person's: a title or several words, or a single word that
+    neither opens a sentence ("Nobody is ...", possibly after a quote mark) nor modifies a noun
+    ("the Harlan crossing", "Route 9")."""
+    if nm.title or " " in canonical:
+        return True
+    pos = nm.start
+    while pos not in starts and pos > 0 and norm[pos - 1] in "\"'\u201c\u2018(":
+        pos -= 1
+    before = norm[max(0, nm.start - 4):nm.start].lower()
+    return pos not in starts and not before.endswith(("the ", " a ")) and not norm[nm.end:nm.end + 2].strip()[:1].isdigit()
+
+
+def _registry_frame(reg: Registry, utter: pd.DataFrame, sentence_starts: list[int]) -> pd.DataFrame:
     spoken = set(utter["speaker"]) if len(utter) else set()
+    starts = set(sentence_starts)
     counts: dict[str, int] = {}
+    person_like: set[str] = set()  # names read at least once as a person's
     for nm in reg.names:
         c = reg.canonical_name(nm.name)
         counts[c] = counts.get(c, 0) + 1
+        if _person_like(reg.norm, nm, c, starts):
+            person_like.add(c)
     rows = []
     for sp in reg.speakers.values():
         if sp.kind == "group" and sp.name not in spoken:
             continue
+        if sp.kind == "person" and sp.name not in spoken and sp.name not in person_like and not sp.title \
+                and sp.name not in reg.overridden:
+            continue  # "Nobody is ...", "the Harlan crossing": capitalised, but not a person
         rows.append([sp.name, sp.side, sp.kind, sp.title, sp.mentions + counts.get(sp.name, 0),
                      "; ".join(sorted(sp.aliases))])
     return from_rows(rows, REGISTRY_COLUMNS, {"mentions": "int64"})

@@ -161,7 +161,8 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
         if not words or any(w in _ORG_WORDS or w in aff for w in words):
             continue
         if not title and len(words) == 1 and (words[0] in nonnames or len(words[0]) < 2 or words[0].endswith(".")
-                                              or words[0].endswith("ing")):
+                                              or words[0].endswith("ing") or (
+                                                  norm[m.end():m.end() + 1] == "." and words[0] + "." in nonnames)):
             continue
         s = m.start("title") if m.group("title") else n_start
         if title:
@@ -301,7 +302,9 @@ class Registry:
             if canon != name and canon in self.speakers and name not in self.speakers:
                 sp = self.speakers[canon]
             else:
-                sp = self.speakers.setdefault(name, Speaker(name))
+                # a name the article never spells as a person's: "Shop owners on Mill Street" is a group
+                kind = "group" if any(w in group_nouns() for w in name.split()) else "person"
+                sp = self.speakers.setdefault(name, Speaker(name, kind=kind))
             # Aliases given in the file point at this speaker.
             for a in aliases:
                 sp.aliases.add(a)
