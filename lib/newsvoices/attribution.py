@@ -468,7 +468,8 @@ class _Attributor:
         cues = _cue_table()
         for k in range(j, limit):
             t = toks[k]
-            if k > j and t.q < 0 and (t.low in cues or (t.low in _CLAUSE_SUBJECTS and frame in ("say", "tell"))):
+            if k > j and t.q < 0 and ((t.low in cues and not _is_cap(t.w))
+                                      or (t.low in _CLAUSE_SUBJECTS and frame in ("say", "tell"))):
                 # another verb or a new subject before any "that": the content starts here (or at j)
                 if frame == "tell" and t.low in _CLAUSE_SUBJECTS:
                     return k, "direct"
@@ -516,6 +517,15 @@ class _Attributor:
             if first.low == ",":
                 return None
             return j, "direct"
+        if frame == "tell" and (_is_cap(first.w) or first.low == "the"):
+            # "told POLITICO Florida the state's standards are not perfect": an outlet or person, then the content
+            k = j + (first.low == "the")
+            while k < hi and _is_cap(toks[k].w) and toks[k].q < 0:
+                k += 1
+            if j < k < hi - 2 and toks[k].w[:1].isalpha() and toks[k].q < 0 and toks[k].low not in _PREPS \
+                    and toks[k].low not in _BOUNDARY and toks[k].low not in _WEEKDAYS \
+                    and toks[k].low not in {"so", "about", "of", "last", "this", "on", "yesterday", "today"}:
+                return k, "direct"
         obj_in_cue = j > 0 and toks[j - 1].low in _TOLD_OBJECTS
         if frame == "tell" and (first.low in _TOLD_OBJECTS or obj_in_cue) and (j + 1 < hi or obj_in_cue):
             # "told me his support ...", "told reporters the plan ..."
