@@ -363,6 +363,11 @@ class _Attributor:
         if b - a > 10:
             return None
         ht = self._head_type(toks, a, b, lo)
+        if ht is None and len(segs) == 2:
+            # "Just over a quarter, 26 percent, say": the second segment names the group
+            a, b = segs[1]
+            ht = self._head_type(toks, a, b, lo)
+            ht = ht if ht == "group" else None
         if ht in (None, "who"):
             return None
         return a, b, ht
@@ -492,13 +497,15 @@ class _Attributor:
         if frame == "say":
             time_phrase = first.low in {"last", "this", "next"} and j + 1 < hi and (
                 toks[j + 1].low in _TIME_NOUNS or toks[j + 1].low in _WEEKDAYS)
+            if first.low in _SUBORDINATORS:
+                return None  # '"...," Trump said of Apple, when ...': the content came before the cue
             if first.low in _PREPS or first.low in _WEEKDAYS or time_phrase or first.low in {
-                    "repeatedly", "earlier", "again", "later", "recently"} or first.low in _SUBORDINATORS:
-                # "said in a statement, ..." / "said Tuesday."
+                    "repeatedly", "earlier", "again", "later", "recently"}:
+                # "said in a statement, ..." / "said Tuesday." / "said in politics it takes time"
                 for k in range(j, min(hi, j + 15)):
                     if toks[k].low == ",":
                         return (k + 1 if k + 1 < hi else None), "comma"
-                    if k > j and toks[k].low in _CLAUSE_SUBJECTS and toks[k].q < 0 and first.low not in _SUBORDINATORS:
+                    if k > j + 1 and toks[k].q < 0 and (toks[k].low in _CLAUSE_SUBJECTS or toks[k].low in {"it", "there"}):
                         return k, "direct"
                     if toks[k].low in {".", ";"}:
                         return None
