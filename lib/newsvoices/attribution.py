@@ -43,7 +43,7 @@ from .lexicons import _lines, table
 from .quotes import Quote, find_quotes
 from .sidefiles import find_side_file
 from .speakers import PRONOUNS, NameMention, Registry, Speaker, group_nouns, resolve_pronoun, side_of, _nonnames
-from .tokenization import _word_tokenizer
+from .tokenization import word_pattern
 
 if TYPE_CHECKING:
     from .article import Article
@@ -93,11 +93,6 @@ sunday""".split())
 _TOLD_OBJECTS = frozenset(["me", "us", "him", "them", "reporters", "journalists", "supporters"])
 _COLON_LABELS = frozenset("""note update updated correction related watch read photo photos video editor editors
 source sources q a question answer by from to subject date re fact bottom tip warning""".split())
-
-
-@cache
-def _token_re() -> re.Pattern:
-    return re.compile(_word_tokenizer()._pattern)
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -188,7 +183,7 @@ class _Attributor:
             nq = len(qs)
             qi = bisect_right(qs, s) - 1
             out = []
-            for m in _token_re().finditer(self.norm, s, e):
+            for m in word_pattern().finditer(self.norm, s, e):
                 ts, te = m.span()
                 while qi + 1 < nq and qs[qi + 1] <= ts:
                     qi += 1
