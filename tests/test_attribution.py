@@ -302,6 +302,10 @@ The council said the budget was balanced, the Harbor Gazette reported.
 Dock workers on Pier Street opposed the fees. They said the harbor would lose its boats.
 
 Nobody expected the storm. Route 9 was closed at the Harlan crossing.
+
+"It was a long night," Ms. Park said. "But the boats are safe.
+
+"Nobody was hurt."
 """
 
 
@@ -332,5 +336,7 @@ def test_more_sentence_structures(tmp_path):
     # a capital that only opens the sentence: a group, and "they" goes to it
     dock = utter[utter.text.str.contains("the harbor would lose")]
     assert set(dock.speaker) == {"Dock workers on Pier Street"}
+    # a short quote carrying on one left open at the end of the paragraph before
+    assert {r.speaker for r in _rows_at(text, utter, "Nobody was hurt")} == {"Nina Park"}
     # sentence-opening and place-like capitals are not people
     assert not {"Nobody", "Route", "Harlan", "Dock"} & set(registry.speaker)

@@ -1098,18 +1098,18 @@ def _rows(att: _Attributor, atts: list[_Att]) -> list[list]:
             continue
         if any(s <= quote.start < e for s, e, _ in emitted):
             continue
-        if quote.n_words(norm) < 4:
-            continue  # scare quotes, titles
         prev = None
+        continued = False  # the quote carries on one left open at the end of the paragraph before
         for pj in (quote.paragraph, quote.paragraph - 1):
             if pj in last_direct_by_par:
                 pa, pq = last_direct_by_par[pj]
                 if att.quotes[pq].start < quote.start and (pj == quote.paragraph or att.quotes[pq].group == quote.group
                                                             or att.quotes[pq].continues):
                     prev = pa
+                    continued = pj != quote.paragraph and att.quotes[pq].continues
                     break
-        if prev is None:
-            continue
+        if prev is None or (quote.n_words(norm) < 4 and not continued):
+            continue  # short quotes of their own are scare quotes or titles
         # the quote must stand on its own (a sentence that is mostly quotation)
         si = att.sentence_of(quote.start)
         ss, se = att.sent[si][0], att.sent[min(att.sentence_of(max(quote.end - 1, quote.start)), len(att.sent) - 1)][1]
