@@ -338,5 +338,7 @@ def test_more_sentence_structures(tmp_path):
     assert set(dock.speaker) == {"Dock workers on Pier Street"}
     # a short quote carrying on one left open at the end of the paragraph before
     assert {r.speaker for r in _rows_at(text, utter, "Nobody was hurt")} == {"Nina Park"}
+    kinds = registry.set_index("speaker").kind
+    assert kinds["Nina Park"] == "person" and kinds["Critics"] == "group"   # "Park" is a surname too
     # sentence-opening and place-like capitals are not people
     assert not {"Nobody", "Route", "Harlan", "Dock"} & set(registry.speaker)

@@ -207,9 +207,11 @@ class _Attributor:
         if any(t.q >= 0 for t in chunk):
             return None
         for k, t in enumerate(chunk):
-            if a + k == sent_first and k + 1 < len(chunk) and chunk[k + 1].low in self.groups \
-                    and not _is_cap(chunk[k + 1].w) and (k + 2 == len(chunk) or not _is_cap(chunk[k + 2].w)):
-                return "group"  # a capital that only opens the sentence: "Shop owners on Mill Street"
+            if a + k == sent_first and (k + 1 == len(chunk) or not _is_cap(chunk[k + 1].w)) and (
+                    (t.low in self.groups and not any(_is_cap(x.w) for x in chunk[k + 1:])) or (
+                        k + 1 < len(chunk) and chunk[k + 1].low in self.groups and (
+                            k + 2 == len(chunk) or not _is_cap(chunk[k + 2].w)))):
+                return "group"  # a capital that only opens the sentence: "Critics say", "Shop owners on Mill Street"
             if _is_cap(t.w) and t.w not in self.nonnames and t.w.rstrip(".") not in self.nonnames and not (
                     a + k == sent_first and t.low in _DETS):
                 return "name"

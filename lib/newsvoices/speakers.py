@@ -39,7 +39,7 @@ Service Office Administration Commission Network Media Press Democrats Republica
 Review Magazine Tribune Herald Globe Report Reports Poll Survey Club Company Organization Alliance Coalition
 Board Authority Parliament Assembly Cabinet Government Federation Guard Corps Republic Kingdom Channel
 Television TV Radio Twitter Facebook Fox CNN NBC ABC CBS MSNBC NPR Reuters AP AFP GOP NATO FBI CIA
-Pentagon Kremlin County City State Hall Island Islands Bay Beach Valley Mountain River Park Road Avenue
+Pentagon Kremlin County City State Hall Island Islands Bay Beach Valley Mountain River Road Avenue
 School College Hospital Museum Foundation Project Act Bill Day Convention Caucus Primary Debate Zero""".split())
 
 _CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.)"
@@ -257,6 +257,8 @@ class Registry:
         for sp in self.speakers.values():
             if canon == sp.name or canon in sp.aliases:
                 sp.mentions += 1
+                if sp.kind == "person" and not sp.title and canon.split()[-1].lower() in group_nouns():
+                    sp.kind = "group"  # "Critics", found as a capitalised word opening a sentence
                 return sp
         sp = self.speakers.setdefault(canon, Speaker(canon, kind="group", side=side_of(phrase)))
         if sp.kind == "person" and not any(c.isupper() for c in canon[:1]):
