@@ -63,6 +63,17 @@ def _rows_at(text, utter, fragment):
     return [r for r in utter.itertuples() if _overlaps(r, s, s + len(fragment))]
 
 
+def _write_and_run(tmp_path, text, name="article.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return _run(path)
+
+
+def _field_at(article, utter, field):
+    """A lookup: fragment of the article -> the set of ``field`` values of the rows overlapping it."""
+    return lambda fragment: {getattr(r, field) for r in _rows_at(article.text, utter, fragment)}
+
+
 def test_seed_every_gold_span_is_found_with_its_speaker(seed):
     article, _, utter, _ = seed
     spans, _ = _gold()
@@ -134,13 +145,9 @@ def test_seed_is_fast(seed):
 
 
 def test_short_article_in_another_style(tmp_path):
-    path = tmp_path / "harbor.txt"
-    path.write_text(SHORT, encoding="utf-8")
-    article, sentences, utter, registry = _run(path)
+    article, sentences, utter, registry = _write_and_run(tmp_path, SHORT)
     text = article.text
-
-    def speaker_of(fragment):
-        return {r.speaker for r in _rows_at(text, utter, fragment)}
+    speaker_of = _field_at(article, utter, "speaker")
 
     assert speaker_of("We cannot keep patching") == {"Jane Alder"}        # "said X", straight quotes
     assert speaker_of("The storms are getting worse") == {"Jane Alder"}   # second sentence of the quote
@@ -246,16 +253,12 @@ Ms. Lee said the vote was close, but residents said they trusted the count.
 
 def test_sentence_structures(tmp_path):
     """Hand-written sentences for the cue structures of English news prose (no corpus text)."""
-    path = tmp_path / "structures.txt"
-    path.write_text(STRUCTURES, encoding="utf-8")
-    article, _, utter, _ = _run(path)
+    article, _, utter, _ = _write_and_run(tmp_path, STRUCTURES)
     text = article.text
+    mentions = _field_at(article, utter, "mention")
 
     def rows_of(fragment):
         return _rows_at(text, utter, fragment)
-
-    def mentions(fragment):
-        return {r.mention for r in rows_of(fragment)}
 
     assert mentions("Wall Will Be Built") == {"Harbor Mayor"}               # title-case headline cue
     assert mentions("Harbor Wall Will Protect") == {"Alder"}                 # "Name: content" headline
@@ -311,13 +314,9 @@ Nobody expected the storm. Route 9 was closed at the Harlan crossing.
 
 def test_more_sentence_structures(tmp_path):
     """Hand-written sentences for the constructions fixed after reading PolNeAR train misses."""
-    path = tmp_path / "more.txt"
-    path.write_text(MORE_STRUCTURES, encoding="utf-8")
-    article, _, utter, registry = _run(path)
+    article, _, utter, registry = _write_and_run(tmp_path, MORE_STRUCTURES)
     text = article.text
-
-    def mentions(fragment):
-        return {r.mention for r in _rows_at(text, utter, fragment)}
+    mentions = _field_at(article, utter, "mention")
 
     assert mentions("the channel would be dredged") == {"Harbor Master Joseph R. Dale Jr."}  # "Jr." + lower case
     assert mentions("the fees were too high") == {"Nina Park"}               # "and" inside the apposition
