@@ -152,12 +152,11 @@ def _name_suffix(tok: "_Tok") -> bool:
 
 
 class _Attributor:
-    def __init__(self, article: "Article", sentences: pd.DataFrame, registry: Registry, norm: str):
+    def __init__(self, article: "Article", sent: list[tuple[int, int, int, int]], registry: Registry, norm: str):
         self.text = article.text
         self.norm = norm
         self.reg = registry
-        self.sent = list(zip(sentences["start"].tolist(), sentences["end"].tolist(),
-                             sentences["paragraph"].tolist(), sentences["sentence"].tolist()))
+        self.sent = sent  # (start, end, paragraph, sentence) of each sentence
         paragraphs = [(max(s, article.body_start) if i == 0 else s, e) for i, (s, e) in enumerate(article.paragraphs)]
         self.paragraphs = paragraphs
         self.quotes: list[Quote] = find_quotes(article.text, norm, paragraphs)
@@ -179,16 +178,20 @@ class _Attributor:
         key = (s, e)
         out = self._tok_cache.get(key)
         if out is None:
-            quotes, qs = self.quotes, self._qstarts
+            quotes, qs, norm = self.quotes, self._qstarts, self.norm
             nq = len(qs)
             qi = bisect_right(qs, s) - 1
+            qend = quotes[qi].end if qi >= 0 else -1
             out = []
-            for m in word_pattern().finditer(self.norm, s, e):
+            append = out.append
+            for m in word_pattern().finditer(norm, s, e):
                 ts, te = m.span()
-                while qi + 1 < nq and qs[qi + 1] <= ts:
-                    qi += 1
-                w = m.group()
-                out.append(_Tok(ts, te, w, w.lower(), qi if qi >= 0 and ts < quotes[qi].end else -1))
+                if qi + 1 < nq and qs[qi + 1] <= ts:
+                    while qi + 1 < nq and qs[qi + 1] <= ts:
+                        qi += 1
+                    qend = quotes[qi].end
+                w = norm[ts:te]
+                append(_Tok(ts, te, w, w.lower(), qi if ts < qend else -1))
             self._tok_cache[key] = out
         return out
 
@@ -962,13 +965,13 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     norm = _QQ.sub('" ', _QQQ.sub(lambda m: "\" '" if m.start() == 0 or m.string[m.start() - 1].isspace() else "'\" ",
                                   article.normalised))
     reg = Registry(norm)
-    spans = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
-    reg.collect(spans)
+    sent = list(zip(*(sentences[c].tolist() for c in ("start", "end", "paragraph", "sentence"))))
+    reg.collect([(s, e) for s, e, _, _ in sent])
     if speakers_file is None:
         speakers_file = find_side_file(article.path, "speakers")
     if speakers_file is not None:
         reg.apply_side_file(Path(speakers_file))
-    att = _Attributor(article, sentences, reg, norm)
+    att = _Attributor(article, sent, reg, norm)
     atts = att.run()
     _resolve_speakers(att, atts)
     rows = _rows(att, atts)
