@@ -306,6 +306,10 @@ Dock workers on Pier Street opposed the fees. They said the harbor would lose it
 
 Nobody expected the storm. Route 9 was closed at the Harlan crossing.
 
+Even as the storm moves to New Bedford, the harbor will be tight, said Dan Weller, a pilot in New Bedford.
+
+About 30 boats would show up for the vote, he said.
+
 "It was a long night," Ms. Park said. "But the boats are safe.
 
 "Nobody was hurt."
@@ -335,6 +339,8 @@ def test_more_sentence_structures(tmp_path):
     # a capital that only opens the sentence: a group, and "they" goes to it
     dock = utter[utter.text.str.contains("the harbor would lose")]
     assert set(dock.speaker) == {"Dock workers on Pier Street"}
+    assert mentions("the harbor will be tight") == {"Dan Weller"}             # inverted after a clause
+    assert {r.cue for r in _rows_at(text, utter, "About 30 boats")} == {"said"}  # "show up" is no cue
     # a short quote carrying on one left open at the end of the paragraph before
     assert {r.speaker for r in _rows_at(text, utter, "Nobody was hurt")} == {"Nina Park"}
     kinds = registry.set_index("speaker").kind

@@ -584,6 +584,9 @@ class _Attributor:
                     continue
                 words, kind, frame = match
                 prev = toks[i - 1].low if i > 0 else ""
+                if i + len(words) < n and toks[i + len(words)].low == "up":
+                    i += len(words)  # "show up", "add up": a phrasal verb, not a cue
+                    continue
                 if frame != "prep":
                     if prev in _DETS or prev in {"to", "'s"} or (prev in _PREPS and frame != "end") or (
                             t.low.endswith("ed") and (prev in {"more", "most", "fewer"} or prev.isdigit())):
@@ -712,6 +715,9 @@ class _Attributor:
                             src = None
                         if src is not None and toks[j].low == ",":
                             app = self.apposition_subject(toks, j, 0)
+                            if app is not None and src[2] == "name" and any(
+                                    x.low in _VERBISH or x.low in _SUBORDINATORS for x in toks[app[0]:app[1]]):
+                                app = None  # "Even as the race moves to New York, ..., said Dan Gerstein": a clause
                             if app is not None and (app[0] == 0 or toks[app[0] - 1].low == "," or all(
                                     x.low in {"but", "and", "yet", "so", "still", "however", ","} for x in toks[:app[0]])):
                                 # "X, a spokesman, said ...", also after an introductory clause: not inverted
