@@ -132,38 +132,38 @@ def _note(ax: plt.Axes, frame: pd.DataFrame, what: str) -> bool:
     return _note_if_empty(ax, frame, what, "Nothing to show: " + frame.attrs.get("note", f"no {what}"))
 
 
-def _stacked_bars(frame: pd.DataFrame, column: str, ax: plt.Axes, colormap: str, shares: bool = False) -> None:
-    """One horizontal bar per article, stacked by ``column``: utterance counts, or shares of
-    the article's total when ``shares``; articles top to bottom in table order."""
-    wide = frame.pivot_table(index="article", columns=column, values="utterances", aggfunc="sum",
-                             fill_value=0, sort=False)
-    if shares:
-        wide = wide.div(wide.sum(axis=1), axis=0)
-    wide.plot.barh(stacked=True, ax=ax, colormap=colormap, width=0.7)
-    ax.invert_yaxis()
+def _article_bars(frame: pd.DataFrame, column: str, ax: plt.Axes | None, *, what: str, colormap: str,
+                  shares: bool, title: str, xlabel: str, legend: dict) -> plt.Axes:
+    """One horizontal bar per article (top to bottom in table order), stacked by ``column``:
+    utterance counts, or shares of the article's total when ``shares``. A note when empty."""
+    ax = _axes(ax, (9, 0.5 * max(frame["article"].nunique() if not frame.empty else 0, 3) + 1.5))
+    if not _note(ax, frame, what):
+        wide = frame.pivot_table(index="article", columns=column, values="utterances", aggfunc="sum",
+                                 fill_value=0, sort=False)
+        if shares:
+            wide = wide.div(wide.sum(axis=1), axis=0)
+        wide.plot.barh(stacked=True, ax=ax, colormap=colormap, width=0.7)
+        ax.invert_yaxis()
+        if shares:
+            ax.set_xlim(0, 1)
+        ax.legend(title=column, **legend)
+    ax.set(title=title, xlabel=xlabel, ylabel="article")
+    return ax
 
 
 def plot_utterances_per_article(counts: pd.DataFrame, ax: plt.Axes | None = None,
                                 title: str = "Attributed utterances per article") -> plt.Axes:
     """Stacked horizontal bars: utterances per article, by kind."""
-    ax = _axes(ax, (9, 0.5 * max(counts["article"].nunique() if not counts.empty else 0, 3) + 1.5))
-    if not _note(ax, counts, "utterances"):
-        _stacked_bars(counts, "kind", ax, colormap="tab10")
-        ax.legend(title="kind", loc="lower right")
-    ax.set(title=title, xlabel="utterances (quotes and reported speech)", ylabel="article")
-    return ax
+    return _article_bars(counts, "kind", ax, what="utterances", colormap="tab10", shares=False, title=title,
+                         xlabel="utterances (quotes and reported speech)", legend={"loc": "lower right"})
 
 
 def plot_sides_per_article(sides: pd.DataFrame, ax: plt.Axes | None = None,
                            title: str = "Whose voices: utterances per side in each article") -> plt.Axes:
     """Each article's utterances split by side, as shares of the article's total."""
-    ax = _axes(ax, (9, 0.5 * max(sides["article"].nunique() if not sides.empty else 0, 3) + 1.5))
-    if not _note(ax, sides, "sides"):
-        _stacked_bars(sides, "side", ax, colormap="Set2", shares=True)
-        ax.set_xlim(0, 1)
-        ax.legend(title="side", bbox_to_anchor=(1.01, 1), loc="upper left")
-    ax.set(title=title, xlabel="share of the article's attributed utterances", ylabel="article")
-    return ax
+    return _article_bars(sides, "side", ax, what="sides", colormap="Set2", shares=True, title=title,
+                         xlabel="share of the article's attributed utterances",
+                         legend={"bbox_to_anchor": (1.01, 1), "loc": "upper left"})
 
 
 def plot_speaker_sentiment(shared: pd.DataFrame, ax: plt.Axes | None = None,
