@@ -66,8 +66,8 @@ _IRREGULAR_PARTICIPLES = frozenset("told found said shown seen known written sou
 _SUBORDINATORS = frozenset(["of", "as", "when", "because"])  # "said of the encounter", "said as she turned"
 _AGO_WORDS = frozenset("a an few several less more than about nearly just only some two three four five six".split())
 _CONCESSIVE = frozenset("despite though although whereas even but while".split())
-_TIME_NOUNS = frozenset("""day hour minute decade week month year morning afternoon evening night weekend spring summer fall autumn winter
-season time""".split())
+_TIME_NOUNS = frozenset("""day hour minute decade week month year morning afternoon evening night weekend
+spring summer fall autumn winter season time""".split())
 _BOUNDARY = frozenset("""that and but or because when while as if since although though where so than whether yet
 until unless whom whose after before once nor for if why how what""".split())
 _BOUNDARY_PUNCT = frozenset([",", ";", ":", "(", ")", '"', "--", "\u2014", "\u2013", "?", "!", "-", "[", "]"])
