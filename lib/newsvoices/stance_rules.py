@@ -35,10 +35,8 @@ import re
 import string
 from dataclasses import dataclass
 from functools import cache, cached_property
-from types import FunctionType
 from typing import NamedTuple
 
-from nltk.sentiment import vader as nltk_vader
 from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer, VaderConstants
 
 from .errors import InputFileError
@@ -284,16 +282,44 @@ class _QuickSentiText(SentiText):
 
 
 class _NewsVader(SentimentIntensityAnalyzer):
-    """NLTK's VADER with a lexicon given as a dictionary, reading texts with
-    :class:`_QuickSentiText`: the same scores, several times faster."""
+    """NLTK's VADER with a lexicon given as a dictionary, with a quick :meth:`compound`."""
 
     def __init__(self, lexicon: dict[str, float]):  # noqa: D107 - NLTK's would load a lexicon file
         self.lexicon = lexicon
         self.constants = VaderConstants()
 
-    # NLTK's own polarity_scores, with its module's SentiText swapped for the quick one.
-    polarity_scores = FunctionType(SentimentIntensityAnalyzer.polarity_scores.__code__,
-                                   {**vars(nltk_vader), "SentiText": _QuickSentiText}, "polarity_scores")
+    def compound(self, text: str) -> float:
+        """``polarity_scores(text)["compound"]``, scoring only the words in the lexicon.
+
+        NLTK's ``polarity_scores`` works out a valence for every word, but a word outside
+        the lexicon adds 0 (and a booster or the "kind" of "kind of" adds 0 even in it):
+        here those words are skipped and each lexicon word gets NLTK's own valence, from
+        NLTK's ``sentiment_valence`` at the position NLTK gives it (a repeated word's
+        first). Texts are read with :class:`_QuickSentiText`. The same score, several
+        times faster on news text, where few words carry a valence.
+        """
+        senti = _QuickSentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
+        words = senti.words_and_emoticons
+        lexicon, boosters = self.lexicon, self.constants.BOOSTER_DICT
+        sentiments = [0] * len(words)
+        scored = False
+        for k, word in enumerate(words):
+            low = word.lower()
+            if low not in lexicon or low in boosters:
+                continue
+            i = words.index(word)
+            if low == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of":
+                continue
+            sentiments[k] = self.sentiment_valence(0, senti, word, i, [])[-1]
+            scored = True
+        if not scored:
+            return 0.0
+        total = float(sum(self._but_check(words, sentiments)))
+        if total > 0:
+            total += self._punctuation_emphasis(total, text)
+        elif total < 0:
+            total -= self._punctuation_emphasis(total, text)
+        return round(self.constants.normalize(total), 4)
 
 
 @cache
@@ -414,7 +440,7 @@ class Sentence:
         """:func:`news_vader`'s compound score of ``text`` (a part of this sentence), each
         distinct text scored once."""
         if text not in self._compound:
-            self._compound[text] = news_vader().polarity_scores(text)["compound"]
+            self._compound[text] = news_vader().compound(text)
         return self._compound[text]
 
 
