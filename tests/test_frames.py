@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newsvoices.frames import frame, from_rows
+from newsvoices.frames import columns, frame, from_rows
 
 DTYPES = {"n": "int64", "score": "float64", "flag": "bool"}
 
@@ -36,3 +36,14 @@ def test_from_rows_and_independent_tables():
 def test_unequal_columns_are_refused():
     with pytest.raises(ValueError, match="unequal length"):
         frame({"speaker": ["a", "b"], "n": np.arange(3)}, DTYPES)
+
+
+def test_columns_read_as_tolist_would():
+    table = pd.DataFrame({"speaker": ["Ann", None], "n": [1, 2], "score": [0.5, float("nan")], "flag": [True, False],
+                          "label": pd.Series(["x", None], dtype="str")})
+    read = columns(table, ["label", "n", "speaker", "score", "flag"])
+    assert list(read) == ["label", "n", "speaker", "score", "flag"]
+    for name, values in read.items():
+        expected = table[name].tolist()
+        assert [type(v) for v in values] == [type(v) for v in expected]
+        assert [v if v == v else "nan" for v in values] == [v if v == v else "nan" for v in expected]

@@ -5,13 +5,14 @@ constructor spends more time checking and converting its input (a column of Pyth
 strings becomes the pyarrow-backed ``str`` dtype) than the analysis spends computing
 them. Here every table is built once, at the end of its computation, from columns whose
 types are already settled: numbers as numpy arrays of a stated dtype and text as
-``object`` columns holding Python ``str`` (as in the attribution tables).
+``object`` columns holding Python ``str`` (as in the attribution tables). Likewise
+:func:`columns` reads a table's columns back as Python lists without a Series per column.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -50,3 +51,11 @@ def from_rows(rows: Sequence[Sequence], columns: Sequence[str], dtypes: Mapping[
     """:func:`frame` from row tuples (each in the order of ``columns``)."""
     values = list(zip(*rows)) if rows else [()] * len(columns)
     return frame(dict(zip(columns, values)), dtypes)
+
+
+def columns(table: pd.DataFrame, names: Iterable[str]) -> dict[str, list]:
+    """The columns ``names`` of ``table`` as Python lists (name → values): what
+    ``table[name].tolist()`` gives, read from the column's array without building a Series
+    for it (a tenth of the time; pandas' ``__getitem__`` is most of a small table's read)."""
+    where = table.columns.get_loc
+    return {name: table._get_column_array(where(name)).tolist() for name in names}

@@ -16,7 +16,7 @@ import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from .errors import MissingResourceError
-from .frames import from_rows
+from .frames import columns, from_rows
 from .tokenization import normalise
 
 
@@ -165,20 +165,21 @@ def summarise(scored: pd.DataFrame, by: str | list[str] = "speaker") -> pd.DataF
 def summarise_each(scored: pd.DataFrame, bys: list[str | list[str]]) -> list[pd.DataFrame]:
     """:func:`summarise` by each of ``bys`` (``["speaker", "side"]``), reading the table and
     drawing the resamples once for all of them."""
-    scores = np.stack([scored["vader_compound"].to_numpy(dtype=float),
-                       scored["textblob_polarity"].to_numpy(dtype=float)])
-    words = [len(text.split()) for text in scored["text"].tolist()]
-    columns: dict[str, list] = {}
-    groupings = []
+    keyings = []
     for by in bys:
         keys = [by] if isinstance(by, str) else list(by)
         if by == "speaker" and "side" in scored.columns:
             keys = ["speaker", "side"]
-        for k in keys:
-            if k not in columns:
-                columns[k] = [None if _is_missing(v) else v for v in scored[k].tolist()]
+        keyings.append(keys)
+    key_names = list(dict.fromkeys(k for keys in keyings for k in keys))
+    read = columns(scored, dict.fromkeys(["vader_compound", "textblob_polarity", "text", *key_names]))
+    scores = np.array([read["vader_compound"], read["textblob_polarity"]], dtype=float).reshape(2, -1)
+    words = [len(text.split()) for text in read["text"]]
+    keyed = {k: [None if _is_missing(v) else v for v in read[k]] for k in key_names}
+    groupings = []
+    for keys in keyings:
         groups: dict[tuple, list[int]] = {}
-        for i, key in enumerate(zip(*(columns[k] for k in keys))):
+        for i, key in enumerate(zip(*(keyed[k] for k in keys))):
             groups.setdefault(key, []).append(i)
         groupings.append((keys, sorted(groups.items(), key=lambda item: [_missing_last(k) for k in item[0]])))
     samples = [scores[:, members] for _, ordered in groupings for _, members in ordered]

@@ -17,7 +17,7 @@ from typing import Callable, NamedTuple, Sequence
 import pandas as pd
 
 from .article import Article
-from .frames import from_rows
+from .frames import columns, from_rows
 from .stance_rules import Sentence, combined_score, stance_evidence
 from .tokenization import normalise
 from .topics import Topic
@@ -77,9 +77,10 @@ def _speaker_patterns(registry: pd.DataFrame, speaking: set[str]) -> dict[str, r
     n_rows = len(registry)
     if not n_rows:
         return patterns
-    kinds = registry["kind"].tolist() if "kind" in registry else ["person"] * n_rows
-    aliases = registry["aliases"].tolist() if "aliases" in registry else [""] * n_rows
-    for speaker, kind, alias_list in zip(registry["speaker"].tolist(), kinds, aliases):
+    people = columns(registry, [c for c in ("speaker", "kind", "aliases") if c in registry])
+    kinds = people.get("kind", ["person"] * n_rows)
+    aliases = people.get("aliases", [""] * n_rows)
+    for speaker, kind, alias_list in zip(people["speaker"], kinds, aliases):
         if speaker not in speaking or kind != "person":
             continue
         names = {speaker, speaker.split()[-1]}
@@ -114,10 +115,10 @@ def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.Dat
                    registry: pd.DataFrame, topics: list[Topic]) -> StanceResult:
     """Stance per speaker × topic, per side × topic, the evidence, and speaker relations."""
     text, norm = article.text, article.normalised
-    sentence_start = dict(zip(sentences["sentence"].tolist(), sentences["start"].tolist()))
-    u = {c: utterances[c].tolist() for c in _UTTERANCE_FIELDS}
+    sentence_start = dict(zip(*columns(sentences, ["sentence", "start"]).values()))
+    u = columns(utterances, _UTTERANCE_FIELDS)
     people = _speaker_patterns(registry, set(u["speaker"]))
-    sides = dict(zip(registry["speaker"].tolist(), registry["side"].tolist())) if len(registry) else {}
+    sides = dict(zip(*columns(registry, ["speaker", "side"]).values())) if len(registry) else {}
     rows = []
     pairs: dict[tuple, _Pair] = {}  # one per (utterance, target mention)
     for i in _outermost(u):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterable
 import pandas as pd
 
 from .errors import InputFileError
-from .frames import from_rows
+from .frames import columns, from_rows
 from .lexicons import wordlist
 from .sidefiles import find_side_file, read_side_file
 from .tokenization import normalise
@@ -133,9 +133,8 @@ def article_topics(analysis: "Analysis", topics_file: str | Path | None = None,
 def _mention_rows(analysis: "Analysis", topics: list[Topic]) -> list[tuple[str, int, int, str, int]]:
     """(topic, start, end, mention, sentence) of every mention, sentence by sentence."""
     text, norm = analysis.article.text, analysis.article.normalised
-    sentences = analysis.sentences
     rows = []
-    for sentence, s, e in zip(sentences["sentence"].tolist(), sentences["start"].tolist(), sentences["end"].tolist()):
+    for sentence, s, e in zip(*columns(analysis.sentences, ["sentence", "start", "end"]).values()):
         for topic in topics:
             rows.extend((topic.label, a, b, text[a:b], sentence) for a, b in topic.find(norm, s, e))
     return rows

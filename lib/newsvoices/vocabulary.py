@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable
 import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
+from .frames import columns
 from .tokenization import normalise
 
 if TYPE_CHECKING:
@@ -22,8 +23,12 @@ MEASURES = ("likelihood_ratio", "pmi", "chi_sq", "student_t", "raw_freq")
 
 def _is_content(tokens: pd.DataFrame) -> list[bool]:
     """Per token: a word (alphabetic, longer than one letter) that is not a stop word."""
+    return _content_flags(columns(tokens, ["is_alpha", "is_stop", "lower"]))
+
+
+def _content_flags(read: dict[str, list]) -> list[bool]:
     return [alpha and not stop and len(low) > 1 for alpha, stop, low in
-            zip(tokens["is_alpha"].tolist(), tokens["is_stop"].tolist(), tokens["lower"].tolist())]
+            zip(read["is_alpha"], read["is_stop"], read["lower"])]
 
 
 def content_words(analysis: "Analysis") -> pd.DataFrame:
@@ -40,8 +45,8 @@ def content_lowers(analysis: "Analysis") -> list[tuple[int, str]]:
     t = analysis.tokens
     if t.empty:
         return []
-    return [(sentence, low) for sentence, low, keep in
-            zip(t["sentence"].tolist(), t["lower"].tolist(), _is_content(t)) if keep]
+    read = columns(t, ["sentence", "lower", "is_alpha", "is_stop"])
+    return [(sentence, low) for sentence, low, keep in zip(read["sentence"], read["lower"], _content_flags(read)) if keep]
 
 
 def word_frequencies(analysis: "Analysis", n: int = 20) -> pd.DataFrame:
