@@ -56,11 +56,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 @cache
 def _word_tokenizer() -> RegexpTokenizer:
-    titles = sorted((a for a in wordlist("abbreviations.txt") if "." not in a), key=len, reverse=True)
+    titles = [t.capitalize() for t in sorted((a for a in wordlist("abbreviations.txt") if "." not in a),
+                                             key=len, reverse=True)]
+    # The lookaheads in front only fail fast where an alternative cannot match: a title
+    # starts with one of the titles' first letters; "n't" follows a run of word characters
+    # directly ('don' of "don't"), so the run is followed by an apostrophe.
     pattern = "|".join([
         r"(?:[A-Za-z]\.){2,}(?![A-Za-z])",            # U.S., U.N., a.m.
-        r"(?:%s)\.(?=\s+[A-Z])" % "|".join(t.capitalize() for t in titles),  # Mr. Col. Sept.
-        r"\w+(?=n't\b)",                               # have|n't
+        r"(?=[%s])(?:%s)\.(?=\s+[A-Z])" % ("".join(sorted({t[0] for t in titles})), "|".join(titles)),  # Mr. Col.
+        r"(?=\w++')\w+(?=n't\b)",                      # have|n't
         r"n't\b",
         r"'(?:s|re|ve|ll|d|m)\b(?!')",                  # clitics: Russia|'s
         r"\d+(?:[.,:]\d+)*%?",                         # 1,000  3.5  10:30  5%
@@ -107,29 +111,26 @@ def tokenize_article(article: "Article") -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     text = article.text
     norm = article.normalised
-    stop = stopwords()
     words = word_pattern()
     sentences: list[tuple] = []
     tok_sentence: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    spans: list[tuple[int, int]] = []
     for p_index, (p_start, p_end) in enumerate(article.paragraphs):
         p_start = max(p_start, article.body_start) if p_index == 0 else p_start
         for s, e in split_sentences(norm, p_start, p_end):
-            n_before = len(starts)
-            for m in words.finditer(norm[s:e]):
-                starts.append(s + m.start())
-                ends.append(s + m.end())
-            n_tok = len(starts) - n_before
-            tok_sentence.extend([len(sentences)] * n_tok)
+            n_before = len(spans)
+            spans += [m.span() for m in words.finditer(norm, s, e)]
+            n_tok = len(spans) - n_before
+            tok_sentence += [len(sentences)] * n_tok
             sentences.append((p_index, len(sentences), s, e, text[s:e], n_tok))
-    lower = [norm[s:e].lower() for s, e in zip(starts, ends)]
+    lower = [norm[s:e].lower() for s, e in spans]
+    stop, punct = stopwords(), _PUNCT.match
+    starts, ends = zip(*spans) if spans else ((), ())
     tokens = frame({
         "sentence": tok_sentence, "start": starts, "end": ends,
-        "token": [text[s:e] for s, e in zip(starts, ends)],
-        "lower": lower,
+        "token": [text[s:e] for s, e in spans], "lower": lower,
         "is_stop": [w in stop or w.rstrip(".") in stop for w in lower],
-        "is_punct": [is_punct(w) for w in lower],
+        "is_punct": [punct(w) is not None for w in lower],
         "is_alpha": [w.replace("-", "").replace(".", "").isalpha() for w in lower],
     }, _TOKEN_DTYPES)
     return from_rows(sentences, SENTENCE_COLUMNS, _SENTENCE_DTYPES), tokens
