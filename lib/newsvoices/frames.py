@@ -16,6 +16,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from pandas.api.internals import create_dataframe_from_blocks
 
 
 @cache
@@ -24,27 +25,31 @@ def _labels(names: tuple[str, ...]) -> pd.Index:
     return pd.Index(names)
 
 
-def _text_column(values: Sequence) -> np.ndarray:
-    column = np.empty(len(values), dtype=object)
-    column[:] = values
-    return column
-
-
 def frame(columns: Mapping[str, Sequence], dtypes: Mapping[str, str]) -> pd.DataFrame:
     """A DataFrame of ``columns`` (name → values, in order, all of one length).
 
     A column named in ``dtypes`` becomes a numpy array of that dtype (``"int64"``,
     ``"float64"``, ``"bool"``); every other column is ``object`` (text, or ``None``).
-    Equal to ``pd.DataFrame`` given the same arrays, several times faster: the columns go
-    to pandas' block builder as they are, without its checks and type inference.
+    Equal to ``pd.DataFrame`` given the same arrays, several times faster: the values are
+    written straight into one 2-D array per dtype, the blocks pandas would consolidate them
+    into, handed over as they are (``create_dataframe_from_blocks``), without pandas'
+    checks, type inference and consolidation.
     """
-    arrays = [np.asarray(values, dtype=dtypes[name]) if name in dtypes else _text_column(values)
-              for name, values in columns.items()]
-    n_rows = len(arrays[0]) if arrays else 0
-    if any(len(column) != n_rows for column in arrays):
-        raise ValueError(f"columns of unequal length: {dict(zip(columns, map(len, arrays)))}")
-    return pd.DataFrame._from_arrays(arrays, columns=_labels(tuple(columns)), index=pd.RangeIndex(n_rows),
-                                     verify_integrity=False)
+    names = tuple(columns)
+    values = list(columns.values())
+    n_rows = len(values[0]) if values else 0
+    if any(len(column) != n_rows for column in values):
+        raise ValueError(f"columns of unequal length: {dict(zip(names, map(len, values)))}")
+    placements: dict[str, list[int]] = {}
+    for position, name in enumerate(names):
+        placements.setdefault(dtypes.get(name, "object"), []).append(position)
+    blocks = []
+    for dtype, positions in placements.items():
+        block = np.empty((len(positions), n_rows), dtype=dtype)
+        for row, position in enumerate(positions):
+            block[row] = values[position]
+        blocks.append((block, np.array(positions, dtype=np.intp)))
+    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(n_rows), columns=_labels(names))
 
 
 def from_rows(rows: Sequence[Sequence], columns: Sequence[str], dtypes: Mapping[str, str]) -> pd.DataFrame:
