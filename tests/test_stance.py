@@ -92,4 +92,4 @@ def test_speaker_with_no_usable_name_is_no_target():
 
     registry = pd.DataFrame({"speaker": ["Oh", "Vladimir Putin"], "side": ["", ""], "kind": ["person", "person"]})
     patterns = _speaker_patterns(registry, {"Oh", "Vladimir Putin"})
-    assert list(patterns) == ["Vladimir Putin"] and patterns["Vladimir Putin"].search("Mr. Putin said")
+    assert list(patterns) == ["Vladimir Putin"] and patterns["Vladimir Putin"].find("Mr. Putin said", 0, 14) == [(4, 9)]

@@ -20,7 +20,7 @@ from .article import Article
 from .frames import columns, from_rows
 from .stance_rules import Sentence, combined_score, stance_evidence
 from .tokenization import normalise
-from .topics import Topic
+from .topics import Topic, find_mentions
 
 STANCE_COLUMNS = ["speaker", "side", "topic", "score", "label", "n_evidence", "n_cued"]
 SIDE_STANCE_COLUMNS = ["side", "topic", "score", "label", "n_evidence", "n_cued", "speakers"]
@@ -71,8 +71,22 @@ def _label(scores: list[float], mean: float) -> str:
     return "none"
 
 
-def _speaker_patterns(registry: pd.DataFrame, speaking: set[str]) -> dict[str, re.Pattern]:
-    """A regex per speaker with utterances, from the canonical name, surname and aliases."""
+class _Names(NamedTuple):
+    """A speaker's names (normalised) and the regex that finds any of them as a whole word."""
+
+    names: tuple[str, ...]
+    pattern: re.Pattern
+
+    def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of the names in ``text[start:end]``; every match is one of the names, so a
+        range without any of them as a substring is not scanned."""
+        if not any(text.find(name, start, end) >= 0 for name in self.names):
+            return []
+        return [m.span() for m in self.pattern.finditer(text, start, end)]
+
+
+def _speaker_patterns(registry: pd.DataFrame, speaking: set[str]) -> dict[str, _Names]:
+    """The names of each speaker with utterances: the canonical name, surname and aliases."""
     patterns = {}
     n_rows = len(registry)
     if not n_rows:
@@ -88,8 +102,9 @@ def _speaker_patterns(registry: pd.DataFrame, speaking: set[str]) -> dict[str, r
         names = {n for n in names if len(n) > 2 and n.lower() not in _PRONOUNS}
         if not names:  # "Oh", "Do": an empty alternation would match everywhere, with empty spans
             continue
-        alternatives = "|".join(re.escape(normalise(n)) for n in sorted(names, key=len, reverse=True))
-        patterns[speaker] = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        ordered = tuple(normalise(n) for n in sorted(names, key=len, reverse=True))
+        alternatives = "|".join(map(re.escape, ordered))
+        patterns[speaker] = _Names(ordered, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"))
     return patterns
 
 
@@ -133,17 +148,16 @@ def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.Dat
             r_start = mention_start  # the speaker's own predicate: "X issued a rebuke of Y, saying ..."
         blocked = [(mention_start, mention_end)] if mention_start is not None and mention_start >= 0 else []
         targets = []
-        for name, pattern in people.items():
+        for name, names in people.items():
             if name == speaker:
                 continue
-            for m in pattern.finditer(norm, r_start, r_end):
-                if not _overlaps(m.span(), blocked):
-                    targets.append((name, "speaker", *m.span()))
+            for span in names.find(norm, r_start, r_end):
+                if not _overlaps(span, blocked):
+                    targets.append((name, "speaker", *span))
         person_spans = [(s, e) for _, _, s, e in targets] + blocked
-        for topic in topics:
-            for s, e in topic.find(norm, r_start, r_end):
-                if not _overlaps((s, e), person_spans) and not (has_cue and _overlaps((s, e), [(cue_start, cue_end)])):
-                    targets.append((topic.label, "topic", s, e))
+        for topic, s, e in find_mentions(topics, norm, r_start, r_end):
+            if not _overlaps((s, e), person_spans) and not (has_cue and _overlaps((s, e), [(cue_start, cue_end)])):
+                targets.append((topic.label, "topic", s, e))
         if not targets:
             continue
         region = Sentence(text[r_start:r_end])

@@ -48,15 +48,23 @@ class Topic:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Mention spans in ``text[start:end]`` (``text`` normalised)."""
-        end = len(text) if end is None else end
-        if self.first_words is not None:
-            chunk = text[start:end]
-            # On ASCII text, IGNORECASE matching is plain lower-casing (no İ, ſ or K to fold).
-            if chunk.isascii():
-                low = chunk.lower()
-                if not any(word in low for word in self.first_words):
-                    return []
-        return [m.span() for m in self.pattern.finditer(text, start, end)]
+        return [(s, e) for _, s, e in find_mentions([self], text, start, end)]
+
+
+def find_mentions(topics: Iterable[Topic], text: str, start: int = 0,
+                  end: int | None = None) -> list[tuple[Topic, int, int]]:
+    """(topic, start, end) of every mention in ``text[start:end]`` (``text`` normalised),
+    topic by topic; the text is lower-cased once for the quick first-word test of all."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    # On ASCII text, IGNORECASE matching is plain lower-casing (no İ, ſ or K to fold).
+    low = chunk.lower() if chunk.isascii() else None
+    found = []
+    for topic in topics:
+        if low is not None and topic.first_words is not None and not any(word in low for word in topic.first_words):
+            continue
+        found.extend((topic, *m.span()) for m in topic.pattern.finditer(text, start, end))
+    return found
 
 
 def _term_regex(term: str) -> str:
@@ -135,8 +143,7 @@ def _mention_rows(analysis: "Analysis", topics: list[Topic]) -> list[tuple[str, 
     text, norm = analysis.article.text, analysis.article.normalised
     rows = []
     for sentence, s, e in zip(*columns(analysis.sentences, ["sentence", "start", "end"]).values()):
-        for topic in topics:
-            rows.extend((topic.label, a, b, text[a:b], sentence) for a, b in topic.find(norm, s, e))
+        rows.extend((topic.label, a, b, text[a:b], sentence) for topic, a, b in find_mentions(topics, norm, s, e))
     return rows
 
 
