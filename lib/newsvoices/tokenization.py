@@ -58,10 +58,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 def _word_tokenizer() -> RegexpTokenizer:
     titles = [t.capitalize() for t in sorted((a for a in wordlist("abbreviations.txt") if "." not in a),
                                              key=len, reverse=True)]
-    # The lookaheads in front only fail fast where an alternative cannot match: a title
-    # starts with one of the titles' first letters; "n't" follows a run of word characters
-    # directly ('don' of "don't"), so the run is followed by an apostrophe.
-    pattern = "|".join([
+    # The lookaheads in front only fail fast where an alternative cannot match: every token
+    # starts with a non-space (so a space is passed over with one test, not one per
+    # alternative); a title starts with one of the titles' first letters; "n't" follows a
+    # run of word characters directly ('don' of "don't"), so the run is followed by an
+    # apostrophe.
+    pattern = r"(?=\S)(?:%s)" % "|".join([
         r"(?:[A-Za-z]\.){2,}(?![A-Za-z])",            # U.S., U.N., a.m.
         r"(?=[%s])(?:%s)\.(?=\s+[A-Z])" % ("".join(sorted({t[0] for t in titles})), "|".join(titles)),  # Mr. Col.
         r"(?=\w++')\w+(?=n't\b)",                      # have|n't
