@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .frames import from_rows
+from .frames import columns, from_rows
 from .lexicons import _lines, table
 from .quotes import Quote, find_quotes
 from .sidefiles import find_side_file
@@ -971,7 +971,7 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     norm = _QQ.sub('" ', _QQQ.sub(lambda m: "\" '" if m.start() == 0 or m.string[m.start() - 1].isspace() else "'\" ",
                                   article.normalised))
     reg = Registry(norm)
-    sent = list(zip(*(sentences[c].tolist() for c in ("start", "end", "paragraph", "sentence"))))
+    sent = list(zip(*columns(sentences, ("start", "end", "paragraph", "sentence")).values()))
     reg.collect([(s, e) for s, e, _, _ in sent])
     if speakers_file is None:
         speakers_file = find_side_file(article.path, "speakers")
