@@ -160,7 +160,7 @@ def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.Dat
                 targets.append((topic.label, "topic", s, e))
         if not targets:
             continue
-        region = Sentence(text[r_start:r_end])
+        region = Sentence(text[r_start:r_end], norm[r_start:r_end])
         for target, kind, s, e in targets:
             evidence = stance_evidence(region, s - r_start, e - r_start)
             score = combined_score(evidence)

@@ -421,9 +421,11 @@ class Sentence:
     appositions and directed cues, shared by every target in it. Pass it to
     :func:`stance_evidence` instead of the text when a sentence has several targets."""
 
-    def __init__(self, sentence: str):
+    def __init__(self, sentence: str, normalised: str | None = None):
+        """``normalised`` is ``normalise(sentence)`` when the caller has it already (a slice
+        of the article's normalised text)."""
         self.text = sentence
-        self.norm = normalise(sentence)
+        self.norm = normalise(sentence) if normalised is None else normalised
         self.spans = [m.span() for m in word_pattern().finditer(self.norm)]
         self.low = [self.norm[s:e].lower() for s, e in self.spans]
         self.names = _name_appositions(self.norm, self.spans, self.low)
