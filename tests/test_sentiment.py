@@ -20,6 +20,15 @@ def test_vader_uses_the_installed_lexicon_and_textblob_its_own():
     assert sentiment.textblob_scores("a legitimate and excellent response")["polarity"] > 0
 
 
+def test_textblob_scores_equal_textblobs_own_sentiment():
+    from textblob import TextBlob
+
+    for text in ("a legitimate and excellent response", "This is not a very good plan!", "Lies.", "", ":)"):
+        expected = TextBlob(text).sentiment
+        scores = sentiment.textblob_scores(text)
+        assert (scores["polarity"], scores["subjectivity"]) == (expected.polarity, expected.subjectivity)
+
+
 def test_bootstrap_interval_brackets_the_mean_and_needs_two_values():
     values = np.array([-0.5, 0.1, 0.3, 0.7, 0.2])
     low, high = sentiment.bootstrap_ci(values)
