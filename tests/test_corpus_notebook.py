@@ -13,7 +13,7 @@ import pytest  # noqa: E402
 from newsvoices import corpus  # noqa: E402
 from newsvoices.batch import BatchResult, analyze_many  # noqa: E402
 from newsvoices.paths import NOTEBOOKS_DIR  # noqa: E402
-from newsvoices.report import article_notebooks  # noqa: E402
+from newsvoices.report import article_notebooks, kernel_config  # noqa: E402
 
 from conftest import SECOND_ARTICLE  # noqa: E402
 
@@ -39,7 +39,8 @@ def test_notebook_is_committed_clean():
 def test_runs_headless_on_default_corpus(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # relative CORPUS resolves from the project root, not the cwd
     out = tmp_path / "04.ipynb"
-    pm.execute_notebook(str(NOTEBOOK), str(out), kernel_name="python3", progress_bar=False)
+    pm.execute_notebook(str(NOTEBOOK), str(out), kernel_name="python3", progress_bar=False,
+                        config=kernel_config())
     assert not problems(out)
     nb = nbformat.read(out, as_version=4)
     images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
@@ -56,7 +57,7 @@ def test_runs_on_corpus_without_speakers(tmp_path, kind):
         (folder / "broken.txt").write_bytes(b"\x00\x01")
     out = tmp_path / "04.ipynb"
     pm.execute_notebook(str(NOTEBOOK), str(out), parameters={"CORPUS": str(folder)},
-                        kernel_name="python3", progress_bar=False)
+                        kernel_name="python3", progress_bar=False, config=kernel_config())
     assert not problems(out)
 
 

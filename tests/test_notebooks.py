@@ -1,12 +1,14 @@
 """Every notebook runs headless from a fresh kernel — on the seed (through the same
 report command as `make report`) and on a second article the tests write — with no errors."""
 
+import os
+
 import nbformat
 import papermill as pm
 import pytest
 
 from newsvoices.paths import NOTEBOOKS_DIR
-from newsvoices.report import article_notebooks, build_report
+from newsvoices.report import article_notebooks, build_report, kernel_config
 
 NOTEBOOKS = article_notebooks()
 
@@ -46,5 +48,10 @@ def test_notebook_runs_on_a_second_article(notebook, second_article, tmp_path, m
     monkeypatch.chdir(tmp_path)  # papermill runs from the caller's directory: must not matter
     out = tmp_path / notebook.name
     pm.execute_notebook(str(notebook), str(out), parameters={"ARTICLE": str(second_article)},
-                        kernel_name="python3", progress_bar=False)
+                        kernel_name="python3", progress_bar=False, config=kernel_config())
     assert not error_outputs(out)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="IPC transport is POSIX only")
+def test_report_kernels_talk_over_local_sockets_not_tcp():
+    assert kernel_config().KernelManager.transport == "ipc"

@@ -7,6 +7,7 @@ checked before any notebook runs; the output folder is written whole or not at a
 from __future__ import annotations
 
 import html
+import os
 import sys
 from pathlib import Path
 
@@ -49,13 +50,24 @@ def render_html(executed: Path, target: Path) -> None:
     target.write_text(body, encoding="utf-8")
 
 
+def kernel_config():
+    """Settings for the headless kernels: on POSIX systems the kernel talks over local
+    sockets (IPC) rather than unencrypted TCP on localhost, which ipykernel warns about."""
+    from traitlets.config import Config
+
+    config = Config()
+    if os.name == "posix":
+        config.KernelManager.transport = "ipc"
+    return config
+
+
 def run_notebook(notebook: Path, target: Path, parameters: dict) -> None:
     """Execute ``notebook`` with papermill into ``target``; failures become :class:`ReportError`."""
     import papermill as pm
 
     try:
         pm.execute_notebook(str(notebook), str(target), parameters=parameters, kernel_name="python3",
-                            cwd=str(NOTEBOOKS_DIR), progress_bar=False)
+                            cwd=str(NOTEBOOKS_DIR), progress_bar=False, config=kernel_config())
     except pm.PapermillExecutionError as exc:
         raise ReportError(f"{notebook.name} failed on {parameters.get('ARTICLE')}: {exc.ename}: {exc.evalue}") from None
 
