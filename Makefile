@@ -22,7 +22,7 @@ report: setup  ## run every notebook headless on ARTICLE and render HTML into re
 test: setup  ## the whole test suite, notebooks included
 	$(PY) -m pytest
 
-bench: setup  ## speed: analyze vs the tokenize+score floor, batch 2 vs 1 workers, growth (~1-2 min)
+bench: setup  ## speed: analyze vs the tokenize+score floor, batch 2 vs 1 workers, growth (~40 s)
 	$(VENV)/bin/newsvoices bench
 
 lab: setup  ## JupyterLab with the project's environment as its python3 kernel
