@@ -1,8 +1,8 @@
 """Sentence and word tokenization that needs no downloaded corpus.
 
 Sentences come from NLTK's Punkt given news abbreviations in code (no ``punkt_tab``
-download); words from one regular expression (built for an NLTK ``RegexpTokenizer``, run
-with the standard library's ``re``). Both run on a *normalised* copy of the
+download); words from one regular expression of the project's own, run with the standard
+library's ``re``. Both run on a *normalised* copy of the
 text in which curly quotes and apostrophes become straight ones and odd spaces become
 plain spaces, one character for one, so every offset is an offset into the original text.
 """
@@ -14,7 +14,6 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from nltk.tokenize import RegexpTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .frames import frame, from_rows
@@ -54,8 +53,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return [(start + s, start + e) for s, e in _sentence_splitter().span_tokenize(chunk)]
 
 
-@cache
-def _word_tokenizer() -> RegexpTokenizer:
+def _word_regex() -> str:
     titles = [t.capitalize() for t in sorted((a for a in wordlist("abbreviations.txt") if "." not in a),
                                              key=len, reverse=True)]
     # The lookaheads in front only fail fast where an alternative cannot match: every token
@@ -74,15 +72,15 @@ def _word_tokenizer() -> RegexpTokenizer:
         r"\w+(?:-\w+|'(?!(?:s|re|ve|ll|d|m)\b)\w+)*",   # cease-fire, o'clock
         r"\.{3}|--+|\S",                               # ellipsis, dashes, any other symbol
     ])
-    return RegexpTokenizer(pattern)
+    return pattern
 
 
 @cache
 def word_pattern() -> re.Pattern:
-    """The word-token expression, compiled with ``re``: NLTK's ``RegexpTokenizer`` runs it
-    through its ReDoS guard (the ``regex`` engine under a timeout), several times slower
-    on a pattern that is the project's own."""
-    return re.compile(_word_tokenizer()._pattern)
+    """The word-token expression, compiled with ``re`` (NLTK's ``RegexpTokenizer`` would run
+    it through its ReDoS guard, the ``regex`` engine under a timeout: several times slower
+    on a pattern that is the project's own)."""
+    return re.compile(_word_regex())
 
 
 def stopwords() -> frozenset[str]:
@@ -126,13 +124,13 @@ def tokenize_article(article: "Article") -> tuple[pd.DataFrame, pd.DataFrame]:
             tok_sentence += [len(sentences)] * n_tok
             sentences.append((p_index, len(sentences), s, e, text[s:e], n_tok))
     lower = [norm[s:e].lower() for s, e in spans]
-    stop, punct = stopwords(), _PUNCT.match
+    stop = stopwords()
     starts, ends = zip(*spans) if spans else ((), ())
     tokens = frame({
         "sentence": tok_sentence, "start": starts, "end": ends,
         "token": [text[s:e] for s, e in spans], "lower": lower,
         "is_stop": [w in stop or w.rstrip(".") in stop for w in lower],
-        "is_punct": [punct(w) is not None for w in lower],
+        "is_punct": [is_punct(w) for w in lower],
         "is_alpha": [w.replace("-", "").replace(".", "").isalpha() for w in lower],
     }, _TOKEN_DTYPES)
     return from_rows(sentences, SENTENCE_COLUMNS, _SENTENCE_DTYPES), tokens
