@@ -176,12 +176,11 @@ def test_speakers_file_overrides_side_and_adds_aliases(tmp_path):
 
 
 def test_speakers_file_group_entry_is_a_group(tmp_path):
-    path = tmp_path / "dock.txt"
-    path.write_text("Harbor fees rise.\n\nMayor Jane Alder raised the fees. The dock workers opposed the rise. "
-                    "They said the harbor would lose its boats.\n", encoding="utf-8")
     (tmp_path / "dock.speakers.toml").write_text('["Dock workers"]\naliases = ["The dock workers"]\n'
                                                   'side = "against the fees"\n', encoding="utf-8")
-    _, _, utter, registry = _run(path)
+    _, _, utter, registry = _write_and_run(tmp_path, "Harbor fees rise.\n\nMayor Jane Alder raised the fees. "
+                                           "The dock workers opposed the rise. "
+                                           "They said the harbor would lose its boats.\n", "dock.txt")
     assert registry.set_index("speaker").loc["Dock workers", "kind"] == "group"
     # so "they" can refer to it
     assert set(utter[utter.text.str.startswith("the harbor would lose")].speaker) == {"Dock workers"}
@@ -347,3 +346,13 @@ def test_more_sentence_structures(tmp_path):
     assert kinds["Nina Park"] == "person" and kinds["Critics"] == "group"   # "Park" is a surname too
     # sentence-opening and place-like capitals are not people
     assert not {"Nobody", "Route", "Harlan", "Dock"} & set(registry.speaker)
+
+
+def test_letters_that_lengthen_when_lower_cased_do_not_shift_later_sentences(tmp_path):
+    # "İ".lower() is two characters: a cue search on a lower-cased copy of the whole
+    # article would look at the wrong stretch of every later sentence
+    article, _, utter, _ = _write_and_run(
+        tmp_path, "Roads.\n\nCrews came from İzmir and İstanbul today. "
+                  '"We will fix every road by June," Mayor Ada Ellis said.\n')
+    assert list(utter.speaker) == ["Ada Ellis"]
+    assert article.text[utter.start[0]:utter.end[0]] == '"We will fix every road by June,"'

@@ -557,11 +557,12 @@ class _Attributor:
         cues = _cue_table()
         atts: list[_Att] = []
         first_words = cues.keys()
-        low = self.norm.lower()
         for si, (s, e, p, sid) in enumerate(self.sent):
             if ":" in self.norm[s:e]:
                 atts.extend(self.colon_attributions(si))
-            if first_words.isdisjoint(_WORD.findall(low, s, e)):
+            # the sentence lower-cased on its own: lower() can lengthen a text ("İ" → "i̇"),
+            # so offsets into a lower-cased article would drift
+            if first_words.isdisjoint(_WORD.findall(self.norm[s:e].lower())):
                 continue  # no cue word: most narration sentences stop here
             toks = self.tokens(s, e)
             n = len(toks)
