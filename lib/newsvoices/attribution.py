@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .frames import columns, from_rows
-from .lexicons import _lines, table
+from .lexicons import table, wordlist
 from .quotes import Quote, find_quotes
 from .sidefiles import find_side_file
 from .speakers import PRONOUNS, NameMention, Registry, Speaker, group_nouns, resolve_pronoun, side_of, _nonnames
@@ -66,8 +66,7 @@ _IRREGULAR_PARTICIPLES = frozenset("told found said shown seen known written sou
 _SUBORDINATORS = frozenset(["of", "as", "when", "because"])  # "said of the encounter", "said as she turned"
 _AGO_WORDS = frozenset("a an few several less more than about nearly just only some two three four five six".split())
 _CONCESSIVE = frozenset("despite though although whereas even but while".split())
-_TIME_NOUNS = frozenset("""day hour minute decade week month year morning afternoon evening night weekend
-spring summer fall autumn winter season time""".split())
+_TIME_NOUNS = wordlist("time_nouns.txt")
 _BOUNDARY = frozenset("""that and but or because when while as if since although though where so than whether yet
 until unless whom whose after before once nor for if why how what""".split())
 _BOUNDARY_PUNCT = frozenset([",", ";", ":", "(", ")", '"', "--", "\u2014", "\u2013", "?", "!", "-", "[", "]"])
@@ -87,12 +86,16 @@ _QQ = re.compile(r"(?<!')''(?!')")
 _QQQ = re.compile(r"(?<!')'''(?!')")  # two-apostrophe quotes with a single quote inside: ''' = '' + '
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "you", "it", "who"])
 _CLAUSE_SUBJECTS = frozenset(["he", "she", "they", "i", "we"])
-_AFTER_SOURCE = frozenset("""who which in on at during after before when while as to from about with through of
-last this earlier later recently today yesterday tonight and but monday tuesday wednesday thursday friday saturday
-sunday""".split())
+_AFTER_SOURCE = (_AFTER_STOP - {"that,"}) | _WEEKDAYS | frozenset(
+    "of last this earlier later recently today yesterday tonight and but".split())
+#: words opening an introductory phrase or clause before a sentence's subject ("After the
+#: vote, ...", "However, ..."); each use adds a few of its own
+_INTRO_WORDS = frozenset("""after before when while as although despite if since meanwhile however still yet
+but and""".split())
+_INTRO_BEFORE_APPOSITION = _INTRO_WORDS | frozenset("instead separately now then so also".split())
+_INTRO_BEFORE_SUBJECT = _INTRO_WORDS | frozenset(["unlike", "like", "asked"])
 _TOLD_OBJECTS = frozenset(["me", "us", "him", "them", "reporters", "journalists", "supporters"])
-_COLON_LABELS = frozenset("""note update updated correction related watch read photo photos video editor editors
-source sources q a question answer by from to subject date re fact bottom tip warning""".split())
+_COLON_LABELS = wordlist("colon_labels.txt")
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -114,6 +117,15 @@ class _Tok:
     w: str
     low: str
     q: int  # index of the quote it is in, or -1
+
+
+_NOT_CONTENT_START = _PREPS | _BOUNDARY | _WEEKDAYS | frozenset("of last this yesterday today".split())
+
+
+def _content_start(tok: _Tok) -> bool:
+    """Whether reported content can begin at ``tok`` after "told X": a word outside any
+    quote that is not a preposition, conjunction or time word ("told reporters on Monday")."""
+    return tok.w[:1].isalpha() and tok.q < 0 and tok.low not in _NOT_CONTENT_START
 
 
 @dataclass
@@ -186,9 +198,8 @@ class _Attributor:
             append = out.append
             for m in word_pattern().finditer(norm, s, e):
                 ts, te = m.span()
-                if qi + 1 < nq and qs[qi + 1] <= ts:
-                    while qi + 1 < nq and qs[qi + 1] <= ts:
-                        qi += 1
+                while qi + 1 < nq and qs[qi + 1] <= ts:
+                    qi += 1
                     qend = quotes[qi].end
                 w = norm[ts:te]
                 append(_Tok(ts, te, w, w.lower(), qi if ts < qend else -1))
@@ -351,9 +362,7 @@ class _Attributor:
         if toks[first[0]].low in _PREPS or toks[first[0]].low.endswith("ing") or (
                 toks[first[0]].low.endswith("ed") and first[0] + 1 < first[1] and toks[first[0] + 1].low in _PREPS) or (
                 toks[first[0]].low.endswith("ly") and (first[1] - first[0] == 1 or not _is_cap(toks[first[0]].w))) \
-                or toks[first[0]].low in {
-                "after", "before", "when", "while", "as", "although", "despite", "if", "since", "meanwhile", "however", "still",
-                "instead", "separately", "yet", "now", "then", "but", "and", "so", "also"}:
+                or toks[first[0]].low in _INTRO_BEFORE_APPOSITION:
             segs = segs[1:]
         elif start > 0 and toks[start - 1].low in _BOUNDARY and any(toks[x].low in _VERBISH for x in range(*first)):
             segs = segs[1:]  # "While Brookover did not spell it out, Rep. Chris Collins, R-NY, says": a clause
@@ -403,11 +412,7 @@ class _Attributor:
         first = toks[k]
         if first.q >= 0:
             return None
-        if first.low in _PREPS or first.low.endswith("ing") or first.low in {"after", "before", "when", "while",
-                                                                                  "as", "although", "despite",
-                                                                                  "unlike", "like", "since", "if",
-                                                                                  "asked", "meanwhile", "however",
-                                                                                  "but", "and", "still", "yet"} \
+        if first.low in _PREPS or first.low.endswith("ing") or first.low in _INTRO_BEFORE_SUBJECT \
                 or (first.low.endswith("ly") and first.low.isalpha()):
             # skip an introductory phrase up to its comma (or a lone conjunction/adverb)
             if first.low in {"but", "and", "yet", "still"} and len(toks) > 1 and toks[1].low != ",":
@@ -529,9 +534,7 @@ class _Attributor:
             k = j + (first.low == "the")
             while k < hi and _is_cap(toks[k].w) and toks[k].q < 0:
                 k += 1
-            if j < k < hi - 2 and toks[k].w[:1].isalpha() and toks[k].q < 0 and toks[k].low not in _PREPS \
-                    and toks[k].low not in _BOUNDARY and toks[k].low not in _WEEKDAYS \
-                    and toks[k].low not in {"so", "about", "of", "last", "this", "on", "yesterday", "today"}:
+            if j < k < hi - 2 and _content_start(toks[k]):
                 return k, "direct"
         obj_in_cue = j > 0 and toks[j - 1].low in _TOLD_OBJECTS
         if frame == "tell" and (first.low in _TOLD_OBJECTS or obj_in_cue) and (j + 1 < hi or obj_in_cue):
@@ -545,10 +548,7 @@ class _Attributor:
                 run += 1
             if run < 3:
                 return None  # "told reporters afterward."
-            nxt = toks[j + 1]
-            if nxt.w[:1].isalpha() and nxt.q < 0 and nxt.low not in _PREPS and nxt.low not in _BOUNDARY \
-                    and nxt.low not in {"so", "about", "of", "during", "last", "this", "on", "yesterday", "today"} \
-                    and nxt.low not in _WEEKDAYS:
+            if _content_start(toks[j + 1]):
                 return j + 1, "direct"
         return None
 
