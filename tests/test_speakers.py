@@ -33,3 +33,13 @@ def test_pronoun_gender():
     assert resolve_pronoun("she", [he, she]) is she
     assert resolve_pronoun("he", [she, he]) is he
     assert resolve_pronoun("they", [he, grp]) is grp
+
+
+def test_side_file_entry_named_by_a_group_noun_is_a_group(tmp_path):
+    side = tmp_path / "a.speakers.toml"
+    side.write_text('["Critics"]\nside = "against"\n\n["Shop owners on Mill Street"]\n\n["Jane Alder"]\n',
+                    encoding="utf-8")
+    reg = Registry("")
+    reg.apply_side_file(side)
+    assert {name: sp.kind for name, sp in reg.speakers.items()} == {
+        "Critics": "group", "Shop owners on Mill Street": "group", "Jane Alder": "person"}

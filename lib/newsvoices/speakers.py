@@ -305,7 +305,7 @@ class Registry:
                 sp = self.speakers[canon]
             else:
                 # a name the article never spells as a person's: "Shop owners on Mill Street" is a group
-                kind = "group" if any(w in group_nouns() for w in name.split()) else "person"
+                kind = "group" if any(w.lower() in group_nouns() for w in name.split()) else "person"
                 sp = self.speakers.setdefault(name, Speaker(name, kind=kind))
             # Aliases given in the file point at this speaker.
             for a in aliases:
