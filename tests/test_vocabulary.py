@@ -2,6 +2,7 @@ import pytest
 
 import newsvoices as nv
 from newsvoices import vocabulary
+from newsvoices.article import parse_article
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +48,11 @@ def test_terms_present_falls_back_to_key_terms(seed_analysis):
     assert vocabulary.terms_present(seed_analysis, ["Gates", "NATO", "zebra"]) == ["Gates", "NATO"]
     fallback = vocabulary.terms_present(seed_analysis, ["zebra"])
     assert "Gates" in fallback and len(fallback) == 8
+
+
+def test_an_article_without_words_gives_empty_tables_with_their_columns():
+    analysis = nv.analyze(parse_article("Title: Dots\n\n... -- ... !\n"))
+    assert vocabulary.content_words(analysis).empty
+    assert list(vocabulary.content_words(analysis).columns) == list(analysis.tokens.columns)
+    assert vocabulary.content_lowers(analysis) == []
+    assert list(vocabulary.word_frequencies(analysis).columns) == ["word", "count", "share"]

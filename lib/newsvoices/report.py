@@ -10,11 +10,15 @@ import html
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .article import Article, load_article
 from .errors import NewsvoicesError
 from .output import atomic_folder
 from .paths import NOTEBOOKS_DIR, REPORTS_DIR
+
+if TYPE_CHECKING:
+    from traitlets.config import Config
 
 #: Tag of notebook cells left out of the rendered HTML (imports, display settings).
 HIDDEN_TAG = "setup"
@@ -50,7 +54,7 @@ def render_html(executed: Path, target: Path) -> None:
     target.write_text(body, encoding="utf-8")
 
 
-def kernel_config():
+def kernel_config() -> "Config":
     """Settings for the headless kernels: on POSIX systems the kernel talks over local
     sockets (IPC) rather than unencrypted TCP on localhost, which ipykernel warns about."""
     from traitlets.config import Config

@@ -133,13 +133,13 @@ def _percentiles(rows: np.ndarray, quantiles: tuple[float, ...]) -> np.ndarray:
     per-row selection."""
     ordered = np.sort(rows, axis=1)
     last = ordered.shape[1] - 1
-    columns = []
+    cols = []
     for q in quantiles:
         position = q * last
         below = int(position)
         above = min(below + 1, last)
-        columns.append(ordered[:, below] + (ordered[:, above] - ordered[:, below]) * (position - below))
-    return np.stack(columns, axis=1)
+        cols.append(ordered[:, below] + (ordered[:, above] - ordered[:, below]) * (position - below))
+    return np.stack(cols, axis=1)
 
 
 def bootstrap_ci(values: np.ndarray, n_resamples: int = 2000, level: float = 0.95,
@@ -186,13 +186,13 @@ def summarise_each(scored: pd.DataFrame, bys: list[str | list[str]]) -> list[pd.
             groups.setdefault(key, []).append(i)
         groupings.append((keys, sorted(groups.items(), key=lambda item: [_missing_last(k) for k in item[0]])))
     samples = [scores[:, members] for _, ordered in groupings for _, members in ordered]
-    intervals = iter(bootstrap_intervals(samples))
+    per_group = iter(zip(samples, bootstrap_intervals(samples)))
     tables = []
     for keys, ordered in groupings:
         rows = []
         for key, members in ordered:
-            (v_low, v_high), (t_low, t_high) = next(intervals)
-            v_mean, t_mean = scores[:, members].mean(axis=1)
+            sample, ((v_low, v_high), (t_low, t_high)) = next(per_group)
+            v_mean, t_mean = sample.mean(axis=1)
             rows.append((*key, len(members), sum(words[i] for i in members),
                          v_mean, v_low, v_high, t_mean, t_low, t_high))
         rows.sort(key=lambda row: (-row[len(keys)], _missing_last(row[0])))

@@ -111,8 +111,9 @@ def _speaker_patterns(registry: pd.DataFrame, speaking: set[str]) -> dict[str, _
 def _outermost(utterances: dict[str, list]) -> list[int]:
     """Row numbers of the utterances (columns as lists) not nested inside another of the
     same speaker (a partial quote inside reported speech), so the same words are not judged
-    twice. One pass per speaker over spans sorted by start (longest first): a span ending
-    before the furthest end seen so far lies inside an earlier one."""
+    twice; of two rows with the very same span, one is kept. One pass per speaker over spans
+    sorted by start (longest first): a span ending no later than the furthest end seen so
+    far lies inside an earlier one."""
     speakers, starts, ends = utterances["speaker"], utterances["start"], utterances["end"]
     ordered = sorted(range(len(starts)), key=lambda i: (speakers[i], starts[i], starts[i] - ends[i]))
     keep, speaker, reach = [], None, -1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable
 
+import numpy as np
 import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
@@ -21,12 +22,8 @@ if TYPE_CHECKING:
 MEASURES = ("likelihood_ratio", "pmi", "chi_sq", "student_t", "raw_freq")
 
 
-def _is_content(tokens: pd.DataFrame) -> list[bool]:
-    """Per token: a word (alphabetic, longer than one letter) that is not a stop word."""
-    return _content_flags(columns(tokens, ["is_alpha", "is_stop", "lower"]))
-
-
 def _content_flags(read: dict[str, list]) -> list[bool]:
+    """Per token: a word (alphabetic, longer than one letter) that is not a stop word."""
     return [alpha and not stop and len(low) > 1 for alpha, stop, low in
             zip(read["is_alpha"], read["is_stop"], read["lower"])]
 
@@ -34,18 +31,13 @@ def _content_flags(read: dict[str, list]) -> list[bool]:
 def content_words(analysis: "Analysis") -> pd.DataFrame:
     """Tokens that are words and not stop words (the input to counts and collocations)."""
     t = analysis.tokens
-    if t.empty:
-        return t
-    return t[_is_content(t)]
+    return t[np.array(_content_flags(columns(t, ["is_alpha", "is_stop", "lower"])), dtype=bool)]
 
 
 def content_lowers(analysis: "Analysis") -> list[tuple[int, str]]:
     """(sentence, lower-cased word) of every content word, in text order — what
     :func:`content_words` holds, as plain Python for counting."""
-    t = analysis.tokens
-    if t.empty:
-        return []
-    read = columns(t, ["sentence", "lower", "is_alpha", "is_stop"])
+    read = columns(analysis.tokens, ["sentence", "lower", "is_alpha", "is_stop"])
     return [(sentence, low) for sentence, low, keep in zip(read["sentence"], read["lower"], _content_flags(read)) if keep]
 
 
