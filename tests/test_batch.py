@@ -140,3 +140,19 @@ def test_write_result_is_all_or_nothing(corpus, tmp_path, monkeypatch):
     with pytest.raises(BatchError, match="No space left"):
         write_result(result, tmp_path / "o.csv")
     assert list(tmp_path.glob("*o*.csv")) == [] and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_tables_of_differing_dtypes_stack_as_pandas_would():
+    from newsvoices.batch import _plain, _with_metadata
+
+    first = pd.DataFrame({"n": [1, 2], "who": ["a", "b"]}).astype({"who": object})
+    second = pd.DataFrame({"n": [0.5], "who": ["c"]}).astype({"who": object})  # float where the first has int
+    odd = pd.DataFrame({"n": [3], "who": pd.Categorical(["d"])})  # a dtype sent as a DataFrame
+    assert _plain(odd) is odd and not isinstance(_plain(first), pd.DataFrame)
+    rows = [{"article": x, "title": None, "source": None, "date": None} for x in "xyz"]
+    stacked = _with_metadata(list(zip(rows, [_plain(first), _plain(second), _plain(odd)])))
+    expected = pd.concat([first, second, odd], ignore_index=True)
+    pd.testing.assert_frame_equal(stacked.drop(columns=META), expected)
+    assert list(stacked["article"]) == ["x", "x", "y", "z"]
+    same = _with_metadata(list(zip(rows, [_plain(first), _plain(first)])))
+    pd.testing.assert_frame_equal(same.drop(columns=META), pd.concat([first, first], ignore_index=True))
