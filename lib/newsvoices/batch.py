@@ -198,11 +198,11 @@ class _Columns:
 
 
 def _plain(table: pd.DataFrame) -> _Columns | pd.DataFrame:
-    """``table`` as :class:`_Columns` when every column has a dtype ``frame`` builds and the
-    index is the default one; any other table as it is."""
+    """``table`` as :class:`_Columns` when its column names are unique and every column has
+    a dtype ``frame`` builds; any other table as it is. (The index is dropped either way
+    when tables are pooled.)"""
     dtypes = {name: str(dtype) for name, dtype in table.dtypes.items()}
-    if not set(dtypes.values()) <= _PLAIN_DTYPES or not isinstance(table.index, pd.RangeIndex) \
-            or table.index.start != 0 or table.index.step != 1 or not table.columns.is_unique:
+    if not set(dtypes.values()) <= _PLAIN_DTYPES or not table.columns.is_unique:
         return table
     return _Columns(columns(table, table.columns), {n: d for n, d in dtypes.items() if d != "object"})
 
