@@ -65,6 +65,9 @@ class Analysis:
             "stance", "side_stance", "stance_evidence", "relations")}
 
 
+_PENDING = pd.DataFrame()
+
+
 def analyze(source: str | Path | Article, *, speakers_file: str | Path | None = None,
             topics_file: str | Path | None = None) -> Analysis:
     """Analyse an article given as a path (``"-"`` for stdin) or an :class:`Article`.
@@ -79,7 +82,9 @@ def analyze(source: str | Path | Article, *, speakers_file: str | Path | None = 
     utterances, people = attribute(article, sentences, Path(speakers_file) if speakers_file else None)
     utterances = score_utterances(utterances)
     speakers, sides = summarise_each(utterances, ["speaker", "side"])
-    analysis = Analysis(article, sentences, tokens, utterances, people, speakers=speakers, sides=sides)
+    # the topic and stance tables are filled in below: no empty tables made just to be replaced
+    pending = dict.fromkeys(("topics", "stance", "side_stance", "stance_evidence", "relations"), _PENDING)
+    analysis = Analysis(article, sentences, tokens, utterances, people, speakers, sides, **pending)
     topics = article_topics(analysis, topics_file, exclude=people.get("speaker", ()))
     analysis.topics = topic_table(analysis, topics)
     stance = compute_stance(article, sentences, utterances, people, topics)

@@ -8,7 +8,7 @@ package installs. TextBlob's scorer uses the pattern lexicon TextBlob ships.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -90,12 +90,35 @@ def score_utterances(utterances: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([utterances, table], axis=1)
 
 
+#: Groups up to this size keep their resample counts for the next group of the same size
+#: (at most 2,000 × 64 floats, 1 MB, each).
+CACHED_GROUP_SIZE = 64
+
+
 def _resample_counts(n: int, n_resamples: int, seed: int) -> np.ndarray:
     """How often each of ``n`` values is drawn in each of ``n_resamples`` resamples with
-    replacement (``n_resamples`` × ``n``, as floats), from a generator seeded with ``seed``."""
+    replacement (``n_resamples`` × ``n``, as floats, read-only), from a generator seeded
+    with ``seed``.
+
+    The counts depend on nothing but the three numbers, and group sizes recur (most
+    speakers have 2 to 20 utterances), so those of small groups are drawn once per process
+    and shared by every later group of that size, in any article."""
+    if n <= CACHED_GROUP_SIZE:
+        return _small_resample_counts(n, n_resamples, seed)
+    return _draw_resample_counts(n, n_resamples, seed)
+
+
+@lru_cache(maxsize=CACHED_GROUP_SIZE)
+def _small_resample_counts(n: int, n_resamples: int, seed: int) -> np.ndarray:
+    return _draw_resample_counts(n, n_resamples, seed)
+
+
+def _draw_resample_counts(n: int, n_resamples: int, seed: int) -> np.ndarray:
     picks = np.random.default_rng(seed).integers(0, n, size=(n_resamples, n))
     rows = np.arange(n_resamples)[:, None] * n
-    return np.bincount((picks + rows).ravel(), minlength=n_resamples * n).reshape(n_resamples, n).astype(float)
+    counts = np.bincount((picks + rows).ravel(), minlength=n_resamples * n).reshape(n_resamples, n).astype(float)
+    counts.flags.writeable = False
+    return counts
 
 
 def bootstrap_intervals(groups: list[np.ndarray], n_resamples: int = 2000, level: float = 0.95,
