@@ -79,7 +79,7 @@ def analyze(source: str | Path | Article, *, speakers_file: str | Path | None = 
     """
     article = source if isinstance(source, Article) else load_article(source)
     sentences, tokens = tokenize_article(article)
-    utterances, people = attribute(article, sentences, Path(speakers_file) if speakers_file else None)
+    utterances, people = attribute(article, sentences, Path(speakers_file) if speakers_file else None, tokens)
     utterances = score_utterances(utterances)
     speakers, sides = summarise_each(utterances, ["speaker", "side"])
     # the topic and stance tables are filled in below: no empty tables made just to be replaced

@@ -30,11 +30,11 @@ intention). When no plausible source is found the sentence stays unattributed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 import pandas as pd
 
@@ -164,7 +164,10 @@ def _name_suffix(tok: "_Tok") -> bool:
 
 
 class _Attributor:
-    def __init__(self, article: "Article", sent: list[tuple[int, int, int, int]], registry: Registry, norm: str):
+    def __init__(self, article: "Article", sent: list[tuple[int, int, int, int]], registry: Registry, norm: str,
+                 words: tuple[list[int], list[int], list[str]] | None = None):
+        """``words`` is (starts, ends, lower-cased forms) of the article's word tokens, from
+        the token table, when they were found in ``norm`` sentence by sentence."""
         self.text = article.text
         self.norm = norm
         self.reg = registry
@@ -177,6 +180,7 @@ class _Attributor:
         self.groups = group_nouns()
         self.nonnames = _nonnames()
         self._tok_cache: dict[tuple[int, int], list[_Tok]] = {}
+        self.words = words
 
     # -- helpers ---------------------------------------------------------------------------
     def quote_at(self, pos: int) -> int:
@@ -196,15 +200,22 @@ class _Attributor:
             qend = quotes[qi].end if qi >= 0 else -1
             out = []
             append = out.append
-            for m in word_pattern().finditer(norm, s, e):
-                ts, te = m.span()
+            for ts, te, low in self._words(s, e):
                 while qi + 1 < nq and qs[qi + 1] <= ts:
                     qi += 1
                     qend = quotes[qi].end
-                w = norm[ts:te]
-                append(_Tok(ts, te, w, w.lower(), qi if ts < qend else -1))
+                append(_Tok(ts, te, norm[ts:te], low, qi if ts < qend else -1))
             self._tok_cache[key] = out
         return out
+
+    def _words(self, s: int, e: int) -> Iterable[tuple[int, int, str]]:
+        """(start, end, lower-cased form) of the word tokens of the sentence norm[s:e]: the
+        token table's when it has them, else found here."""
+        if self.words is not None:
+            starts, ends, lows = self.words
+            i, j = bisect_left(starts, s), bisect_left(starts, e)
+            return zip(starts[i:j], ends[i:j], lows[i:j])
+        return ((*m.span(), m.group().lower()) for m in word_pattern().finditer(self.norm, s, e))
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
@@ -960,13 +971,15 @@ def _strip(norm: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path | None = None
-              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path | None = None,
+              tokens: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Attribute every reported utterance of ``article``. Returns ``(utterances, speakers_registry)``.
 
-    ``utterances`` has :data:`UTTERANCE_COLUMNS` (offsets index ``article.text``);
-    ``speakers_registry`` one row per canonical speaker (:data:`REGISTRY_COLUMNS`). When
-    ``speakers_file`` is None the ``<article>.speakers.toml|yaml`` side file is used if present.
+    ``sentences`` (and ``tokens``, if given, to save tokenizing the sentences again) are
+    the tables of :func:`~newsvoices.tokenization.tokenize_article`. ``utterances`` has
+    :data:`UTTERANCE_COLUMNS` (offsets index ``article.text``); ``speakers_registry`` one
+    row per canonical speaker (:data:`REGISTRY_COLUMNS`). When ``speakers_file`` is None
+    the ``<article>.speakers.toml|yaml`` side file is used if present.
     """
     text = article.text
     norm = _QQ.sub('" ', _QQQ.sub(lambda m: "\" '" if m.start() == 0 or m.string[m.start() - 1].isspace() else "'\" ",
@@ -978,7 +991,11 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
         speakers_file = find_side_file(article.path, "speakers")
     if speakers_file is not None:
         reg.apply_side_file(Path(speakers_file))
-    att = _Attributor(article, sent, reg, norm)
+    # the token table's words are this text's unless a two-apostrophe quote was rewritten above
+    words = None
+    if tokens is not None and norm == article.normalised:
+        words = tuple(columns(tokens, ("start", "end", "lower")).values())
+    att = _Attributor(article, sent, reg, norm, words)
     atts = att.run()
     _resolve_speakers(att, atts)
     rows = _rows(att, atts)

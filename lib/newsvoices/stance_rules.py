@@ -254,6 +254,7 @@ def _lexicon() -> dict[str, tuple[_Form, ...]]:
 
 
 _ASCII_PUNCT = string.punctuation
+_PUNCT_CHARS = frozenset(_ASCII_PUNCT)
 _NO_PUNCT = re.compile(f"[{re.escape(_ASCII_PUNCT)}]")
 
 
@@ -264,12 +265,17 @@ class _QuickSentiText(SentiText):
     mark from VADER's list when what remains is a word of the text without punctuation."""
 
     def _words_and_emoticons(self) -> list[str]:
-        words_only = {w for w in _NO_PUNCT.sub("", self.text).split() if len(w) > 1}
+        words_only = None  # made when first needed: most tokens have no punctuation to strip
         marks = frozenset(self.PUNC_LIST)
         tokens = []
         for token in self.text.split():
             if len(token) < 2:
                 continue
+            if token[0] not in _PUNCT_CHARS and token[-1] not in _PUNCT_CHARS:
+                tokens.append(token)
+                continue
+            if words_only is None:
+                words_only = {w for w in _NO_PUNCT.sub("", self.text).split() if len(w) > 1}
             core = token.lstrip(_ASCII_PUNCT)
             if core != token and token[:len(token) - len(core)] in marks and core in words_only:
                 token = core
