@@ -4,8 +4,9 @@
     NLTK Punkt sentence split of the normalised text plus VADER and TextBlob scores of
     every sentence. :func:`newsvoices.analyze` does that and more (tokens, attribution,
     per-speaker sentiment, topics, stance). Both run on the same articles, already loaded
-    in memory (no file reading or HTML extraction in either), taking turns round by round
-    so that both see the same machine, in articles per second.
+    in memory (neither reads the article file or extracts HTML; ``analyze`` still reads the
+    article's side files, as it does on every call), taking turns round by round so that
+    both see the same machine, in articles per second.
 (b) **Batch scaling.** :func:`newsvoices.batch.analyze_many` on copies of the seed article
     in a temporary folder, with 1 worker (in-process) and 2 worker processes, each twice
     (1, 2, 2, 1 workers, so that a drift in the machine's speed evens out). Each worker
