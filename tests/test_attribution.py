@@ -5,11 +5,13 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from newsvoices.article import load_article
-from newsvoices.attribution import UTTERANCE_COLUMNS, attribute
-from newsvoices.paths import DEFAULT_ARTICLE
+from newsvoices.attribution import UTTERANCE_COLUMNS, _Attributor, attribute
+from newsvoices.speakers import Registry
+from newsvoices.paths import ARTICLES_DIR, DEFAULT_ARTICLE
 from newsvoices.tokenization import tokenize_article
 
 GOLD = Path(__file__).parent / "gold" / "seed_attribution.tsv"
@@ -356,3 +358,31 @@ def test_letters_that_lengthen_when_lower_cased_do_not_shift_later_sentences(tmp
                   '"We will fix every road by June," Mayor Ada Ellis said.\n')
     assert list(utter.speaker) == ["Ada Ellis"]
     assert article.text[utter.start[0]:utter.end[0]] == '"We will fix every road by June,"'
+
+
+@pytest.mark.parametrize("name", ["seed", "samples", "two-apostrophe quotes"])
+def test_token_table_words_give_the_same_attribution(name, tmp_path):
+    """Given the token table (as analyze does), attribution must find what it finds by
+    tokenizing each sentence itself; with two-apostrophe quotes it tokenizes anyway."""
+    if name == "seed":
+        paths = [DEFAULT_ARTICLE]
+    elif name == "samples":
+        paths = sorted(p for p in ARTICLES_DIR.iterdir() if p.suffix in (".txt", ".md", ".html"))
+    else:
+        paths = [tmp_path / "quotes.txt"]
+        paths[0].write_text("Quotes\n\n''We will not wait,'' Mayor Jane Alder said. Tom Reyes said ''no.''\n",
+                            encoding="utf-8")
+    for path in paths:
+        article = load_article(path)
+        sentences, tokens = tokenize_article(article)
+        found = attribute(article, sentences)
+        if name != "two-apostrophe quotes":
+            assert len(found[0]) > 0 or path.suffix == ".md", path.name
+        for alone, reading_tokens in zip(found, attribute(article, sentences, tokens=tokens)):
+            pd.testing.assert_frame_equal(alone, reading_tokens, check_exact=True)
+        if name != "two-apostrophe quotes":  # and the words it reads are those it would find
+            sent = list(sentences[["start", "end", "paragraph", "sentence"]].itertuples(index=False, name=None))
+            words = (tokens["start"].tolist(), tokens["end"].tolist(), tokens["lower"].tolist())
+            own, read = (_Attributor(article, sent, Registry(article.normalised), article.normalised, w)
+                         for w in (None, words))
+            assert all(own.tokens(s, e) == read.tokens(s, e) for s, e, _, _ in sent)

@@ -261,9 +261,9 @@ def evaluate_polnear(folder: str | Path, limit: int | None = None, progress: boo
             text = ""
         else:
             text = article.text
-            sentences, _ = tokenize_article(article)
+            sentences, tokens = tokenize_article(article)
             t0 = time.perf_counter()
-            utter, _reg = attribute(article, sentences)
+            utter, _reg = attribute(article, sentences, tokens=tokens)  # as analyze calls it
             elapsed += time.perf_counter() - t0
         cue_text = [" ".join(text[a:b] for a, b in spans[g.cue][1]) if g.cue in spans else "" for g in gold]
         row = score_article(gold, cue_text, utter)
