@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newsvoices.frames import columns, frame, from_rows
+from newsvoices.frames import columns, frame, from_rows, plain_columns, with_columns
 
 DTYPES = {"n": "int64", "score": "float64", "flag": "bool"}
 
@@ -47,3 +47,28 @@ def test_columns_read_as_tolist_would():
         expected = table[name].tolist()
         assert [type(v) for v in values] == [type(v) for v in expected]
         assert [v if v == v else "nan" for v in values] == [v if v == v else "nan" for v in expected]
+
+
+@pytest.mark.parametrize("kind", ["plain", "str dtype", "own index", "empty"])
+def test_with_columns_equals_concat(kind):
+    n_rows = 0 if kind == "empty" else 3
+    table = frame({"speaker": ["Ann Lee", "Bo Park", None][:n_rows], "n": list(range(n_rows))}, DTYPES)
+    if kind == "str dtype":
+        table["speaker"] = table["speaker"].astype("string")
+    elif kind == "own index":
+        table.index = [10, 20, 30]
+    added = {"score": np.linspace(-1, 1, n_rows), "flag": [True] * n_rows}
+    expected = pd.concat([table, pd.DataFrame({"score": pd.Series(added["score"], dtype="float64", index=table.index),
+                                               "flag": pd.Series(added["flag"], dtype="bool", index=table.index)})],
+                         axis=1)
+    built = with_columns(table, added, {"score": "float64", "flag": "bool"})
+    pd.testing.assert_frame_equal(built, expected, check_exact=True)
+    assert list(built.columns) == ["speaker", "n", "score", "flag"]
+    assert list(table.columns) == ["speaker", "n"]  # the table given is left as it was
+
+
+def test_plain_columns_only_for_tables_frame_builds():
+    table = frame({"speaker": ["Ann Lee"], "n": [1], "score": [0.5]}, DTYPES)
+    assert plain_columns(table) == ({"speaker": ["Ann Lee"], "n": [1], "score": [0.5]}, {"n": "int64", "score": "float64"})
+    assert plain_columns(table.astype({"speaker": "string"})) is None
+    assert plain_columns(pd.concat([table, table[["n"]]], axis=1)) is None  # a repeated column name

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import MissingResourceError, NewsvoicesError
-from .frames import columns, frame
+from .frames import frame, plain_columns
 
 #: Files picked up from a folder or a glob (a file named explicitly may have any suffix).
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -39,9 +39,6 @@ MAIN_TABLES = ("utterances", "sentences")
 META_COLUMNS = (("article", "article"), ("article_title", "title"), ("article_source", "source"),
                 ("article_date", "date"))
 ARTICLE_COLUMNS = ["article", "path", "title", "source", "date", "n_sentences", "status", "error"]
-#: Column dtypes :func:`newsvoices.frames.frame` builds: tables made only of these travel
-#: from a worker as plain columns (see :class:`_Columns`).
-_PLAIN_DTYPES = frozenset({"int64", "float64", "bool", "object"})
 OUTPUT_SUFFIXES = (".csv", ".parquet")
 
 
@@ -201,10 +198,8 @@ def _plain(table: pd.DataFrame) -> _Columns | pd.DataFrame:
     """``table`` as :class:`_Columns` when its column names are unique and every column has
     a dtype ``frame`` builds; any other table as it is. (The index is dropped either way
     when tables are pooled.)"""
-    dtypes = {name: str(dtype) for name, dtype in table.dtypes.items()}
-    if not set(dtypes.values()) <= _PLAIN_DTYPES or not table.columns.is_unique:
-        return table
-    return _Columns(columns(table, table.columns), {n: d for n, d in dtypes.items() if d != "object"})
+    plain = plain_columns(table)
+    return table if plain is None else _Columns(*plain)
 
 
 def _job(args: tuple[str, str]) -> tuple[dict, dict[str, _Columns | pd.DataFrame]]:

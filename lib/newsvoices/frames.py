@@ -64,3 +64,32 @@ def columns(table: pd.DataFrame, names: Iterable[str]) -> dict[str, list]:
     for it (a tenth of the time; pandas' ``__getitem__`` is most of a small table's read)."""
     where = table.columns.get_loc
     return {name: table._get_column_array(where(name)).tolist() for name in names}
+
+
+#: The dtypes :func:`frame` builds.
+PLAIN_DTYPES = frozenset({"int64", "float64", "bool", "object"})
+
+
+def plain_columns(table: pd.DataFrame) -> tuple[dict[str, list], dict[str, str]] | None:
+    """``table``'s columns as Python lists and the dtypes of those that are not ``object``
+    (what :func:`frame` takes to build it again), when its column names are unique and
+    every column has a dtype :func:`frame` builds; None for any other table."""
+    dtypes = {name: str(dtype) for name, dtype in table.dtypes.items()}
+    if not set(dtypes.values()) <= PLAIN_DTYPES or not table.columns.is_unique:
+        return None
+    return columns(table, table.columns), {n: d for n, d in dtypes.items() if d != "object"}
+
+
+def with_columns(table: pd.DataFrame, added: Mapping[str, Sequence], dtypes: Mapping[str, str]) -> pd.DataFrame:
+    """``table`` with the columns ``added`` after its own (``dtypes`` as for :func:`frame`):
+    equal to ``pd.concat`` of the two side by side, built with :func:`frame` when ``table``
+    is plain (see :func:`plain_columns`) with a default index, by ``pd.concat`` otherwise."""
+    index = table.index
+    default_index = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+    plain = plain_columns(table) if default_index and table.columns.isin(list(added)).sum() == 0 else None
+    if plain is None:
+        extra = pd.DataFrame({name: np.asarray(values, dtype=dtypes.get(name, object))
+                              for name, values in added.items()}, index=index)
+        return pd.concat([table, extra], axis=1)
+    values, known = plain
+    return frame({**values, **added}, {**known, **dtypes})

@@ -16,7 +16,7 @@ import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from .errors import MissingResourceError
-from .frames import columns, from_rows
+from .frames import columns, from_rows, with_columns
 from .tokenization import normalise
 
 
@@ -79,15 +79,14 @@ def score_utterances(utterances: pd.DataFrame) -> pd.DataFrame:
 
     A text said twice (the same words attributed to two speakers) is scored once.
     """
-    texts = utterances["text"].tolist()
+    texts = columns(utterances, ["text"])["text"]
     scores: dict[str, tuple[float, ...]] = {}
     for text in texts:
         if text not in scores:
             v, t = vader_scores(text), textblob_scores(text)
             scores[text] = (v["compound"], v["pos"], v["neu"], v["neg"], t["polarity"], t["subjectivity"])
-    table = pd.DataFrame(np.array([scores[text] for text in texts], dtype=float).reshape(-1, 6),
-                         columns=SCORE_COLUMNS, index=utterances.index)
-    return pd.concat([utterances, table], axis=1)
+    table = np.array([scores[text] for text in texts], dtype=float).reshape(-1, 6)
+    return with_columns(utterances, dict(zip(SCORE_COLUMNS, table.T)), dict.fromkeys(SCORE_COLUMNS, "float64"))
 
 
 #: Groups up to this size keep their resample counts for the next group of the same size
