@@ -74,10 +74,19 @@ def plain_columns(table: pd.DataFrame) -> tuple[dict[str, list], dict[str, str]]
     """``table``'s columns as Python lists and the dtypes of those that are not ``object``
     (what :func:`frame` takes to build it again), when its column names are unique and
     every column has a dtype :func:`frame` builds; None for any other table."""
-    dtypes = {name: str(dtype) for name, dtype in table.dtypes.items()}
-    if not set(dtypes.values()) <= PLAIN_DTYPES or not table.columns.is_unique:
+    if not table.columns.is_unique:
         return None
-    return columns(table, table.columns), {n: d for n, d in dtypes.items() if d != "object"}
+    values: dict[str, list] = {}
+    dtypes: dict[str, str] = {}
+    for position, name in enumerate(table.columns):  # one read per column, no Series (see columns)
+        array = table._get_column_array(position)
+        dtype = str(array.dtype)
+        if dtype not in PLAIN_DTYPES:
+            return None
+        values[name] = array.tolist()
+        if dtype != "object":
+            dtypes[name] = dtype
+    return values, dtypes
 
 
 def with_columns(table: pd.DataFrame, added: Mapping[str, Sequence], dtypes: Mapping[str, str]) -> pd.DataFrame:
@@ -86,7 +95,7 @@ def with_columns(table: pd.DataFrame, added: Mapping[str, Sequence], dtypes: Map
     is plain (see :func:`plain_columns`) with a default index, by ``pd.concat`` otherwise."""
     index = table.index
     default_index = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
-    plain = plain_columns(table) if default_index and table.columns.isin(list(added)).sum() == 0 else None
+    plain = plain_columns(table) if default_index and not any(name in added for name in table.columns) else None
     if plain is None:
         extra = pd.DataFrame({name: np.asarray(values, dtype=dtypes.get(name, object))
                               for name, values in added.items()}, index=index)
