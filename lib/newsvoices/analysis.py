@@ -14,6 +14,7 @@ import pandas as pd
 
 from .article import Article, load_article
 from .attribution import attribute
+from .frames import columns
 from .sentiment import score_utterances, summarise_each
 from .stance import compute_stance
 from .tokenization import tokenize_article
@@ -85,7 +86,7 @@ def analyze(source: str | Path | Article, *, speakers_file: str | Path | None = 
     # the topic and stance tables are filled in below: no empty tables made just to be replaced
     pending = dict.fromkeys(("topics", "stance", "side_stance", "stance_evidence", "relations"), _PENDING)
     analysis = Analysis(article, sentences, tokens, utterances, people, speakers, sides, **pending)
-    topics = article_topics(analysis, topics_file, exclude=people.get("speaker", ()))
+    topics = article_topics(analysis, topics_file, exclude=columns(people, ["speaker"])["speaker"])
     analysis.topics = topic_table(analysis, topics)
     stance = compute_stance(article, sentences, utterances, people, topics)
     analysis.stance, analysis.side_stance = stance.stance, stance.sides

@@ -1168,7 +1168,7 @@ def _person_like(norm: str, nm: NameMention, canonical: str, starts: set[int]) -
 
 
 def _registry_frame(reg: Registry, utter: pd.DataFrame, sentence_starts: list[int]) -> pd.DataFrame:
-    spoken = set(utter["speaker"]) if len(utter) else set()
+    spoken = set(columns(utter, ["speaker"])["speaker"])
     starts = set(sentence_starts)
     counts: dict[str, int] = {}
     person_like: set[str] = set()  # names read at least once as a person's

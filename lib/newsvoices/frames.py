@@ -78,7 +78,7 @@ def plain_columns(table: pd.DataFrame) -> tuple[dict[str, list], dict[str, str]]
         return None
     values: dict[str, list] = {}
     dtypes: dict[str, str] = {}
-    for position, name in enumerate(table.columns):  # one read per column, no Series (see columns)
+    for position, name in enumerate(table.columns.tolist()):  # one read per column, no Series (see columns)
         array = table._get_column_array(position)
         dtype = str(array.dtype)
         if dtype not in PLAIN_DTYPES:
@@ -95,7 +95,7 @@ def with_columns(table: pd.DataFrame, added: Mapping[str, Sequence], dtypes: Map
     is plain (see :func:`plain_columns`) with a default index, by ``pd.concat`` otherwise."""
     index = table.index
     default_index = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
-    plain = plain_columns(table) if default_index and not any(name in added for name in table.columns) else None
+    plain = plain_columns(table) if default_index and added.keys().isdisjoint(table.columns.tolist()) else None
     if plain is None:
         extra = pd.DataFrame({name: np.asarray(values, dtype=dtypes.get(name, object))
                               for name, values in added.items()}, index=index)
