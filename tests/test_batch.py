@@ -8,8 +8,8 @@ import pytest
 
 import newsvoices as nv
 from newsvoices import analysis as analysis_module
-from newsvoices.batch import (ARTICLE_COLUMNS, BatchError, analyze_many, expand_paths, read_result,
-                              write_result)
+from newsvoices.batch import (ARTICLE_COLUMNS, MAX_CHUNK, BatchError, _chunks, analyze_many, expand_paths,
+                              read_result, write_result)
 from newsvoices.paths import ARTICLES_DIR, DEFAULT_ARTICLE
 
 from conftest import SECOND_ARTICLE, digest
@@ -156,3 +156,28 @@ def test_tables_of_differing_dtypes_stack_as_pandas_would():
     assert list(stacked["article"]) == ["x", "x", "y", "z"]
     same = _with_metadata(list(zip(rows, [_plain(first), _plain(first)])))
     pd.testing.assert_frame_equal(same.drop(columns=META), pd.concat([first, first], ignore_index=True))
+
+
+def test_chunks_keep_order_and_size():
+    jobs = list(range(203))
+    chunks = _chunks(jobs, 2)
+    assert [j for chunk in chunks for j in chunk] == jobs
+    assert max(map(len, chunks)) == MAX_CHUNK and len(chunks) >= 16
+    assert _chunks(jobs[:5], 2) == [[0], [1], [2], [3], [4]]  # few articles: one per task
+
+
+def test_articles_taken_a_few_at_a_time_come_back_in_order(tmp_path):
+    """With enough articles that workers take several per task, a failing one is still
+    reported alone and every table equals the one-worker run."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"a{i:02d}.txt").write_text(SECOND_ARTICLE.replace("Alder", f"Alder{i}"), encoding="utf-8")
+    (folder / "a17x.txt").write_bytes(b"\x00\x01binary")
+    assert max(map(len, _chunks(list(range(41)), 2))) > 1
+    one = analyze_many([folder], workers=1, progress=False)
+    two = analyze_many([folder], workers=2, progress=False)
+    assert [f.article for f in two.failures] == ["a17x"]
+    assert list(two.articles["article"]) == sorted(p.stem for p in folder.iterdir())
+    for name in one.tables:
+        pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
