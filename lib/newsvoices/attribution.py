@@ -34,7 +34,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from itertools import accumulate, chain
+from typing import TYPE_CHECKING, Callable, Iterable
 
 import pandas as pd
 
@@ -1029,13 +1030,16 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                         g = re.sub(r"^.*\b(?:the|a|an|some|many)\s+", lambda mm: mm.group(0).split()[-1] + " ", g)
                         sp = reg.group(g)
             else:
-                cands: list[Speaker] = []
+                cands: list[Speaker | None] = []
                 si = a.sentence
                 p = att.sent[si][2]
                 # earlier names in this sentence before the pronoun, subject first
                 cur = [nm for nm in names_by_sentence.get(si, []) if nm.end <= ms]
-                recent_utt = [spk for (s2, spk) in reversed(last_speakers) if si - s2 <= 3 and att.sent[s2][2] >= p - 1]
-                cands.extend(recent_utt)
+                for s2, spk in reversed(last_speakers):  # in order of sentence: stop 3 sentences back
+                    if si - s2 > 3:
+                        break
+                    if att.sent[s2][2] >= p - 1:
+                        cands.append(spk)
                 for s2 in range(si - 1, max(-1, si - 4), -1):
                     nms = names_by_sentence.get(s2, [])
                     if nms:
@@ -1043,11 +1047,9 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                         for nm in reversed(nms[1:]):
                             cands.append(reg.speakers.get(reg.canonical_name(nm.name)))
                 for nm in cur:
-                    cands.insert(0 if not cands else len(cands), reg.speakers.get(reg.canonical_name(nm.name)))
-                for spk in reversed([x for _, x in last_speakers]):
-                    cands.append(spk)
-                cands = [c for c in cands if c is not None]
-                sp = resolve_pronoun(phrase, cands)
+                    cands.append(reg.speakers.get(reg.canonical_name(nm.name)))
+                # then every earlier speaker, latest first (read only as far as the first that fits)
+                sp = resolve_pronoun(phrase, chain(cands, (x for _, x in reversed(last_speakers))))
                 if sp is not None:
                     sp.mentions += 1
         elif a.mtype == "name":
@@ -1077,7 +1079,6 @@ def _rows(att: _Attributor, atts: list[_Att]) -> list[list]:
     rows = []
     covered_quotes: set[int] = set()
     last_direct_by_par: dict[int, tuple[_Att, int]] = {}
-    per_sentence_last: list = []
     emitted: list[tuple[int, int, _Att]] = []
 
     def add(sp_name, side, kind, a: _Att | None, s, e, mention, cue):
@@ -1111,21 +1112,25 @@ def _rows(att: _Attributor, atts: list[_Att]) -> list[list]:
                 add(sp.name, sp.side, kind, a, s, e, a.mention, a.cue)
                 emitted.append((s, e, a))
                 if kind == "indirect":
-                    # quotes inside reported speech are partial quotes
-                    for qi, quote in enumerate(att.quotes):
-                        if quote.start >= s and quote.end <= e + 1:
+                    # quotes inside reported speech are partial quotes (quotes are in order of start)
+                    for qi in range(bisect_left(att._qstarts, s), len(att.quotes)):
+                        quote = att.quotes[qi]
+                        if quote.start > e + 1:
+                            break
+                        if quote.end <= e + 1:
                             last_direct_by_par[quote.paragraph] = (a, qi)
-                        if quote.start >= s and quote.end <= e + 1 and qi not in covered_quotes:
+                        if quote.end <= e + 1 and qi not in covered_quotes:
                             ia, ib = quote.inner
                             add(sp.name, sp.side, "partial", a, ia, min(ib, e), a.mention, a.cue)
                             covered_quotes.add(qi)
                     if q >= 0:
                         covered_quotes.add(q)
     # quotes with no cue of their own continue the direct quote before them in the paragraph
+    inside_emitted = _coverage([(s, e) for s, e, _ in emitted])
     for qi, quote in enumerate(att.quotes):
         if qi in covered_quotes:
             continue
-        if any(s <= quote.start < e for s, e, _ in emitted):
+        if inside_emitted(quote.start):
             continue
         prev = None
         continued = False  # the quote carries on one left open at the end of the paragraph before
@@ -1152,6 +1157,19 @@ def _rows(att: _Attributor, atts: list[_Att]) -> list[list]:
         last_direct_by_par[quote.paragraph] = (prev, qi)
     rows.sort(key=lambda r: (r[5], r[6]))
     return rows
+
+
+def _coverage(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether a position lies in any of ``spans`` (``start <= pos < end``), in
+    logarithmic time: spans sorted by start, with the furthest end reached so far."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+    return inside
 
 
 def _person_like(norm: str, nm: NameMention, canonical: str, starts: set[int]) -> bool:

@@ -22,9 +22,11 @@ rules and shipped word lists only:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Iterable
 
 from .errors import InputFileError
 from .lexicons import _lines, table, wordlist
@@ -187,6 +189,7 @@ class Registry:
         self.speakers: dict[str, Speaker] = {}
         self._by_surname: dict[str, str] = {}
         self.names: list[NameMention] = []
+        self._name_starts: list[int] = []
         self.overridden: set[str] = set()
 
     # -- names -------------------------------------------------------------------------
@@ -194,6 +197,8 @@ class Registry:
         """First pass: every name in the article, so later surnames map to full names."""
         for s, e in spans:
             self.names.extend(find_names(self.norm, s, e))
+        self.names.sort(key=lambda nm: nm.start)  # already in order when spans are; names_in relies on it
+        self._name_starts = [nm.start for nm in self.names]
         # Full names first, so "Gates" maps to "Robert M. Gates" whatever the order.
         for nm in sorted(self.names, key=lambda n: -len(n.name.split())):
             words = nm.name.split()
@@ -240,7 +245,15 @@ class Registry:
         return name
 
     def names_in(self, s: int, e: int) -> list[NameMention]:
-        return [n for n in self.names if n.start >= s and n.end <= e]
+        """The name mentions inside ``[s, e)``, in order."""
+        out = []
+        for k in range(bisect_left(self._name_starts, s), len(self.names)):
+            nm = self.names[k]
+            if nm.start >= e:
+                break
+            if nm.end <= e:
+                out.append(nm)
+        return out
 
     # -- resolution --------------------------------------------------------------------
     def person(self, name: str, mention: str) -> Speaker:
@@ -337,8 +350,9 @@ class Registry:
         return None
 
 
-def resolve_pronoun(pronoun: str, candidates: list[Speaker]) -> Speaker | None:
-    """The first candidate (most preferred first) compatible with the pronoun, or ``None``.
+def resolve_pronoun(pronoun: str, candidates: Iterable[Speaker | None]) -> Speaker | None:
+    """The first candidate (most preferred first; None skipped) compatible with the pronoun,
+    or ``None``. Candidates are read only as far as that one.
 
     ``he``/``she`` need a person whose gender is unknown or agrees; ``they``/``we`` prefer a
     group; ``I``/``who`` take the first person.
