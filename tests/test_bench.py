@@ -28,3 +28,25 @@ def test_bench_quick_smoke():
                    "speed-up, 2 workers vs 1", "seed body ×1", "seed body ×3", "per 1,000 words"):
         assert needle in out, out
     assert "Traceback" not in done.stderr
+
+
+def test_growth_copies_differ_in_text_but_not_in_analysis():
+    import pandas as pd
+    import pytest
+
+    from newsvoices.analysis import analyze
+    from newsvoices.article import load_article, parse_article
+
+    body = load_article(DEFAULT_ARTICLE).body
+    copies = [bench.distinct_copy(body, k) for k in (0, 1, 6, 36, 215)]
+    assert copies[0] == body
+    assert len(set(copies)) == len(copies) and {len(c) for c in copies} == {len(body)}
+    assert {normalise(c) for c in copies} == {normalise(body)}
+    with pytest.raises(ValueError):
+        bench.distinct_copy(body, 216)
+    plain, varied = (analyze(parse_article(f"Title: t\n\n{c}\n")) for c in (copies[0], copies[-1]))
+    several_words = {t for t in plain.utterances["text"] if " " in t}
+    assert several_words and several_words.isdisjoint(varied.utterances["text"])  # not said twice
+    numbers = plain.utterances.select_dtypes("number").columns
+    pd.testing.assert_frame_equal(plain.utterances[numbers], varied.utterances[numbers])
+    pd.testing.assert_frame_equal(plain.stance, varied.stance)

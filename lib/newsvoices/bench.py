@@ -14,7 +14,10 @@
     same analysis in two bare processes vs one: the best speed-up the machine allows right
     now (on a shared machine it can be far below 2).
 (c) **Growth.** ``analyze`` on one article made of the seed's body repeated 1×, 10×, 100×:
-    time per 1,000 words should stay flat (linear growth).
+    time per 1,000 words should stay flat (linear growth). The copies differ only in which
+    of six kinds of space separate their words (all read as a plain space), so the analysis
+    of each copy is the same, but no text recurs: ``analyze`` scores a text said twice in
+    one article once, and plain copies would make the long articles look cheaper.
 
 Targets: analyze ≥ 0.6× the floor; 2 workers ≥ 1.7× 1 worker. The bench reports whether
 each target is met; it does not fail when one is missed (exit status 0).
@@ -174,6 +177,21 @@ def measure_batch(copies: int, quick: bool = False) -> list[Row]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+#: Spaces that tokenization reads as a plain one (see :func:`newsvoices.tokenization.normalise`).
+_SPACES = (" ", "\u00a0", "\u2009", "\u202f", "\u2007", "\u200a")
+
+
+def distinct_copy(body: str, k: int) -> str:
+    """Copy ``k`` (0 to 215) of ``body``: its j-th space becomes the one of :data:`_SPACES`
+    given by the (j mod 3)-th base-6 digit of ``k``. Copy 0 is ``body``; any two copies
+    differ in every stretch of text with three spaces or more."""
+    if not 0 <= k < len(_SPACES) ** 3:
+        raise ValueError(f"copy number {k} out of range 0-{len(_SPACES) ** 3 - 1}")
+    spaces = [_SPACES[k // len(_SPACES) ** d % len(_SPACES)] for d in range(3)]
+    parts = body.split(" ")
+    return parts[0] + "".join(spaces[j % 3] + part for j, part in enumerate(parts[1:]))
+
+
 def measure_growth(factors: tuple[int, ...]) -> list[Row]:
     from .analysis import analyze
     from .article import load_article, parse_article
@@ -181,7 +199,8 @@ def measure_growth(factors: tuple[int, ...]) -> list[Row]:
     body = load_article(DEFAULT_ARTICLE).body
     rows, per_k = [], {}
     for factor in factors:
-        text = f"Title: The seed's body {factor} times\n\n" + "\n\n".join([body] * factor) + "\n"
+        copies = [distinct_copy(body, k) for k in range(factor)]
+        text = f"Title: The seed's body {factor} times\n\n" + "\n\n".join(copies) + "\n"
         words = len(text.split())
         article = parse_article(text)
         elapsed = float("inf")
