@@ -14,10 +14,12 @@
     same analysis in two bare processes vs one: the best speed-up the machine allows right
     now (on a shared machine it can be far below 2).
 (c) **Growth.** ``analyze`` on one article made of the seed's body repeated 1×, 10×, 100×:
-    time per 1,000 words should stay flat (linear growth). The copies differ only in which
-    of six kinds of space separate their words (all read as a plain space), so the analysis
-    of each copy is the same, but no text recurs: ``analyze`` scores a text said twice in
-    one article once, and plain copies would make the long articles look cheaper.
+    time per 1,000 words should stay flat (linear growth). Each length is timed as the mean
+    of runs over at least 2 s, so that all see a like stretch of the machine. The copies
+    differ only in which of six kinds of space separate their words (all read as a plain
+    space), so the analysis of each copy is the same, but no text recurs: ``analyze``
+    scores a text said twice in one article once, and plain copies would make the long
+    articles look cheaper.
 
 Targets: analyze ≥ 0.6× the floor; 2 workers ≥ 1.7× 1 worker. The bench reports whether
 each target is met; it does not fail when one is missed (exit status 0).
@@ -192,7 +194,7 @@ def distinct_copy(body: str, k: int) -> str:
     return parts[0] + "".join(spaces[j % 3] + part for j, part in enumerate(parts[1:]))
 
 
-def measure_growth(factors: tuple[int, ...]) -> list[Row]:
+def measure_growth(factors: tuple[int, ...], min_seconds: float = 2.0) -> list[Row]:
     from .analysis import analyze
     from .article import load_article, parse_article
 
@@ -203,11 +205,13 @@ def measure_growth(factors: tuple[int, ...]) -> list[Row]:
         text = f"Title: The seed's body {factor} times\n\n" + "\n\n".join(copies) + "\n"
         words = len(text.split())
         article = parse_article(text)
-        elapsed = float("inf")
-        for _ in range(3 if factor <= 10 else 1):  # best of 3 where it is cheap: less noise
-            start = time.perf_counter()
+        # the mean of runs over at least min_seconds (one run of the longest article takes
+        # longer): every length averaged over a like stretch of the machine's drifting speed
+        runs, start = 0, time.perf_counter()
+        while runs == 0 or time.perf_counter() - start < min_seconds:
             analyze(replace(article))  # a fresh copy: nothing cached from the previous run
-            elapsed = min(elapsed, time.perf_counter() - start)
+            runs += 1
+        elapsed = (time.perf_counter() - start) / runs
         per_k[factor] = elapsed / words * 1000
         rows.append(Row("c", f"analyze, seed body ×{factor} ({words:,} words): {elapsed:.2f} s",
                         per_k[factor], "s / 1,000 words"))
@@ -243,7 +247,7 @@ def run_bench(quick: bool = False, out: TextIO | None = None) -> int:
           f"{default_workers()} cores, {len(articles)} articles from {ARTICLES_DIR}", file=out, flush=True)
     rows = measure_floor(articles, quick)
     rows += measure_batch(8 if quick else 200, quick)
-    rows += measure_growth((1, 3) if quick else (1, 10, 100))
+    rows += measure_growth((1, 3), 0.0) if quick else measure_growth((1, 10, 100))
     print(format_table(rows), file=out)
     print(f"total bench time {time.perf_counter() - start:.1f} s", file=out)
     return 0
