@@ -33,8 +33,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from itertools import accumulate, chain
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 import pandas as pd
