@@ -28,8 +28,10 @@ def test_from_rows_and_independent_tables():
     first = from_rows(rows, ["speaker", "n", "score", "side", "flag"], DTYPES)
     second = from_rows(rows, ["speaker", "n", "score", "side", "flag"], DTYPES)
     first.loc[0, "speaker"] = "changed"
+    first.columns.name = "field"
     first["extra"] = 1
     assert second.loc[0, "speaker"] == "a" and list(second.columns) == ["speaker", "n", "score", "side", "flag"]
+    assert second.columns.name is None
     assert from_rows([], ["speaker", "n"], DTYPES).dtypes.astype(str).tolist() == ["object", "int64"]
 
 

@@ -21,7 +21,9 @@ from pandas.api.internals import create_dataframe_from_blocks
 
 @cache
 def _labels(names: tuple[str, ...]) -> pd.Index:
-    """The column index for ``names`` (an immutable Index, shared by every table with these columns)."""
+    """The column labels ``names`` as an Index, made once: each table gets a view of it (its
+    own Index object, so a name set on one table's columns stays there, sharing the labels
+    and the lookup table pandas builds for them)."""
     return pd.Index(names)
 
 
@@ -49,7 +51,7 @@ def frame(columns: Mapping[str, Sequence], dtypes: Mapping[str, str]) -> pd.Data
         for row, position in enumerate(positions):
             block[row] = values[position]
         blocks.append((block, np.array(positions, dtype=np.intp)))
-    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(n_rows), columns=_labels(names))
+    return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(n_rows), columns=_labels(names).view())
 
 
 def from_rows(rows: Sequence[Sequence], columns: Sequence[str], dtypes: Mapping[str, str]) -> pd.DataFrame:
