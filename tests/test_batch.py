@@ -162,7 +162,8 @@ def test_chunks_keep_order_and_size():
     jobs = list(range(203))
     chunks = _chunks(jobs, 2)
     assert [j for chunk in chunks for j in chunk] == jobs
-    assert max(map(len, chunks)) == MAX_CHUNK and len(chunks) >= 16
+    sizes = [len(chunk) for chunk in chunks]
+    assert max(sizes) == MAX_CHUNK and sizes == sorted(sizes, reverse=True) and sizes[-8:] == [1] * 8
     assert _chunks(jobs[:5], 2) == [[0], [1], [2], [3], [4]]  # few articles: one per task
 
 

@@ -213,15 +213,20 @@ def _jobs(chunk: list[tuple[str, str]]) -> list[tuple[dict, dict[str, _Columns |
 
 
 #: Most articles a worker takes at once. A task costs the parent process (which shares the
-#: cores with the workers) about a millisecond of its own; a few articles per task share it,
-#: while enough tasks stay to keep every worker busy to the end and the progress bar moving.
+#: cores with the workers) about a millisecond of its own; a few articles per task share it.
 MAX_CHUNK = 8
 
 
 def _chunks(jobs: list, workers: int) -> list[list]:
-    """``jobs`` in order, cut into tasks of at most :data:`MAX_CHUNK`, at least eight per worker."""
-    size = max(1, min(MAX_CHUNK, len(jobs) // (8 * workers)))
-    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    """``jobs`` in order, cut into tasks that shrink toward the end: each takes a quarter of
+    every worker's share of what is left, at most :data:`MAX_CHUNK` and at least one. The
+    last tasks are single articles, so no worker waits long for another to finish."""
+    chunks, start = [], 0
+    while start < len(jobs):
+        size = max(1, min(MAX_CHUNK, (len(jobs) - start) // (4 * workers)))
+        chunks.append(jobs[start:start + size])
+        start += size
+    return chunks
 
 
 def default_workers() -> int:
