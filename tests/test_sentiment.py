@@ -51,18 +51,20 @@ def test_bootstrap_intervals_are_percentiles_of_resampled_means():
     assert np.isnan(together[2]).all()
 
 
-@pytest.mark.parametrize("n", [7, sentiment.CACHED_GROUP_SIZE + 6])
+@pytest.mark.parametrize("n", [7, sentiment.CACHED_GROUP_SIZE + 6, 3 * sentiment.RESAMPLE_BLOCK + 1])
 def test_resample_counts_are_the_same_drawn_or_kept(n):
-    """Counts kept for small groups equal fresh draws, cannot be altered by a caller, and
-    intervals stay those of the reference resampling on every call, in or out of the cache."""
+    """Intervals are those of the reference resampling on every call, whether a group's
+    counts are kept (small groups; they cannot be altered by a caller) or counted a block of
+    resamples at a time (larger groups)."""
     values = np.linspace(-0.9, 0.8, n)
     resampled = np.random.default_rng(0).choice(values, size=(2000, n), replace=True).mean(axis=1)
     for _ in range(2):
         assert np.allclose(sentiment.bootstrap_ci(values), np.percentile(resampled, [2.5, 97.5]), rtol=1e-12)
-    counts = sentiment._resample_counts(n, 2000, 0)
-    assert counts.sum(axis=1).tolist() == [n] * 2000
-    with pytest.raises(ValueError):
-        counts[0, 0] = 99.0
+    if n <= sentiment.CACHED_GROUP_SIZE:
+        counts = sentiment._resample_counts(n, 2000, 0)
+        assert counts.sum(axis=1).tolist() == [n] * 2000
+        with pytest.raises(ValueError):
+            counts[0, 0] = 99.0
 
 
 @pytest.fixture()

@@ -92,32 +92,45 @@ def score_utterances(utterances: pd.DataFrame) -> pd.DataFrame:
 #: Groups up to this size keep their resample counts for the next group of the same size
 #: (2,000 × n floats, 16 KB per group member: 8 MB if every size from 2 to 32 occurs).
 CACHED_GROUP_SIZE = 32
+#: A larger group's counts are made this many resamples at a time, so that the work stays
+#: in the processor's cache however large the group (a side quoted thousands of times).
+RESAMPLE_BLOCK = 100
 
 
-def _resample_counts(n: int, n_resamples: int, seed: int) -> np.ndarray:
-    """How often each of ``n`` values is drawn in each of ``n_resamples`` resamples with
-    replacement (``n_resamples`` × ``n``, as floats, read-only), from a generator seeded
-    with ``seed``.
+def _draws(n: int, n_resamples: int, seed: int) -> np.ndarray:
+    """Which of ``n`` values each of ``n_resamples`` resamples with replacement picks
+    (``n_resamples`` × ``n``), from a generator seeded with ``seed``."""
+    return np.random.default_rng(seed).integers(0, n, size=(n_resamples, n))
 
-    The counts depend on nothing but the three numbers, and group sizes recur (most
-    speakers have 2 to 20 utterances), so those of small groups are drawn once per process
-    and shared by every later group of that size, in any article."""
-    if n <= CACHED_GROUP_SIZE:
-        return _small_resample_counts(n, n_resamples, seed)
-    return _draw_resample_counts(n, n_resamples, seed)
+
+def _counts(draws: np.ndarray, n: int) -> np.ndarray:
+    """How often each of ``n`` values is drawn in each resample (row) of ``draws``, as floats."""
+    offsets = np.arange(len(draws))[:, None] * n
+    return np.bincount((draws + offsets).ravel(), minlength=draws.size).reshape(len(draws), n).astype(float)
 
 
 @lru_cache(maxsize=CACHED_GROUP_SIZE)
-def _small_resample_counts(n: int, n_resamples: int, seed: int) -> np.ndarray:
-    return _draw_resample_counts(n, n_resamples, seed)
+def _resample_counts(n: int, n_resamples: int, seed: int) -> np.ndarray:
+    """The counts of :func:`_draws` (``n_resamples`` × ``n``, read-only), for groups up to
+    :data:`CACHED_GROUP_SIZE`.
 
-
-def _draw_resample_counts(n: int, n_resamples: int, seed: int) -> np.ndarray:
-    picks = np.random.default_rng(seed).integers(0, n, size=(n_resamples, n))
-    rows = np.arange(n_resamples)[:, None] * n
-    counts = np.bincount((picks + rows).ravel(), minlength=n_resamples * n).reshape(n_resamples, n).astype(float)
+    They depend on nothing but the three numbers, and group sizes recur (most speakers
+    have 2 to 20 utterances), so they are drawn once per process and shared by every later
+    group of that size, in any article."""
+    counts = _counts(_draws(n, n_resamples, seed), n)
     counts.flags.writeable = False
     return counts
+
+
+def _resampled_means(group: np.ndarray, draws: np.ndarray) -> np.ndarray:
+    """The mean of each row of ``group`` (``k`` × ``n``) in each resample of ``draws``
+    (``k`` × resamples), counted :data:`RESAMPLE_BLOCK` resamples at a time."""
+    n = group.shape[1]
+    means = np.empty((group.shape[0], len(draws)))
+    for start in range(0, len(draws), RESAMPLE_BLOCK):
+        block = draws[start:start + RESAMPLE_BLOCK]
+        means[:, start:start + len(block)] = group @ _counts(block, n).T
+    return means / n
 
 
 def bootstrap_intervals(groups: list[np.ndarray], n_resamples: int = 2000, level: float = 0.95,
@@ -133,16 +146,19 @@ def bootstrap_intervals(groups: list[np.ndarray], n_resamples: int = 2000, level
     groups = [np.atleast_2d(np.asarray(g, dtype=float)) for g in groups]
     k = groups[0].shape[0] if groups else 1
     out = np.full((len(groups), k, 2), np.nan)
-    counts: dict[int, np.ndarray] = {}
+    large: dict[int, np.ndarray] = {}  # draws of the larger groups, by size, for this call
     sampled, means = [], []
     for index, group in enumerate(groups):
         n = group.shape[1]
         if n < 2:
             continue
-        if n not in counts:
-            counts[n] = _resample_counts(n, n_resamples, seed)
         sampled.append(index)
-        means.append(group @ counts[n].T / n)
+        if n <= CACHED_GROUP_SIZE:
+            means.append(group @ _resample_counts(n, n_resamples, seed).T / n)
+        else:
+            if n not in large:
+                large[n] = _draws(n, n_resamples, seed)
+            means.append(_resampled_means(group, large[n]))
     if means:
         tail = (1 - level) / 2
         out[sampled] = _percentiles(np.concatenate(means), (tail, 1 - tail)).reshape(len(sampled), k, 2)

@@ -148,7 +148,8 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
             else:
                 break
             n_start = norm.find(w, n_start) + len(w)
-            n_start = n_start + (len(norm[n_start:]) - len(norm[n_start:].lstrip()))
+            while n_start < len(norm) and norm[n_start].isspace():  # not norm[n_start:]: a copy of the rest
+                n_start += 1
             words = words[1:]
         if not words:
             continue
