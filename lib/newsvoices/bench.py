@@ -120,15 +120,21 @@ def _seed():
     return load_article(DEFAULT_ARTICLE)
 
 
+def _repeat(work: Callable[[], object], seconds: float) -> tuple[int, float]:
+    """Run ``work`` once and again until ``seconds`` of wall time have passed: the number of
+    runs and the time they took."""
+    runs, start = 0, time.perf_counter()
+    while runs == 0 or time.perf_counter() - start < seconds:
+        work()
+        runs += 1
+    return runs, time.perf_counter() - start
+
+
 def _analyze_for(seconds: float) -> int:
     """How many times ``analyze`` runs on the seed in ``seconds`` of wall time."""
     from .analysis import analyze
 
-    n, end = 0, time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        analyze(_seed())
-        n += 1
-    return n
+    return _repeat(lambda: analyze(_seed()), seconds)[0]
 
 
 def parallel_control(seconds: float) -> float:
@@ -206,12 +212,10 @@ def measure_growth(factors: tuple[int, ...], min_seconds: float = 2.0) -> list[R
         words = len(text.split())
         article = parse_article(text)
         # the mean of runs over at least min_seconds (one run of the longest article takes
-        # longer): every length averaged over a like stretch of the machine's drifting speed
-        runs, start = 0, time.perf_counter()
-        while runs == 0 or time.perf_counter() - start < min_seconds:
-            analyze(replace(article))  # a fresh copy: nothing cached from the previous run
-            runs += 1
-        elapsed = (time.perf_counter() - start) / runs
+        # longer): every length averaged over a like stretch of the machine's drifting speed;
+        # each run on a fresh copy, nothing cached from the one before
+        runs, spent = _repeat(lambda: analyze(replace(article)), min_seconds)
+        elapsed = spent / runs
         per_k[factor] = elapsed / words * 1000
         rows.append(Row("c", f"analyze, seed body ×{factor} ({words:,} words): {elapsed:.2f} s",
                         per_k[factor], "s / 1,000 words"))
