@@ -1,8 +1,13 @@
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newsvoices as nv
 from newsvoices.article import parse_article
 from newsvoices.analysis import analyze
+from newsvoices.tokenization import is_punct
 
 
 def sentences_of(text: str) -> list[str]:
@@ -58,3 +63,8 @@ def test_token_table_columns_and_flags(seed_path):
     words = tokens["token"].tolist()
     assert "U.N." in words and "Mr." in words and "\u2018s" in words  # Russia‘s -> Russia | ‘s
     assert "Russia\u2018s" not in words
+
+
+@given(st.text(max_size=6))
+def test_is_punct_means_only_punctuation_or_symbols(token):
+    assert is_punct(token) == (re.fullmatch(r"[^\w\s]+", token) is not None)

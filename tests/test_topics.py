@@ -66,3 +66,9 @@ def test_quick_first_word_test_finds_what_the_pattern_finds(text):
     for start in range(0, len(text), 3):
         assert topic.find(text, start, len(text) - 2) == [m.span() for m in topic.pattern.finditer(text, start, len(text) - 2)]
     assert make_topic("x", ["x"], patterns=["y+"]).first_words is None
+
+
+def test_terms_written_with_odd_spaces_or_curly_apostrophes_match_plain_text():
+    topic = make_topic("no-fly", ["no-fly\u00a0zone", "Gadhafi\u2019s\tforces"])
+    text = "A no-fly zone, two no-fly zones, and Gadhafi's forces."
+    assert [text[s:e] for s, e in topic.find(text)] == ["no-fly zone", "no-fly zones", "Gadhafi's forces"]

@@ -6,6 +6,7 @@ malformed they raise :class:`~newsvoices.errors.InputFileError` naming the file.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,11 @@ def find_side_file(article_path: Path | None, kind: str) -> Path | None:
     """The ``<stem>.<kind>.toml|yaml|yml`` file beside ``article_path``, if there is one."""
     if article_path is None or str(article_path) == "-":
         return None
+    stem = os.path.splitext(article_path)[0]  # os.path: a third of pathlib's time, for the misses too
     for suffix in SUFFIXES:
-        candidate = article_path.with_name(f"{article_path.stem}.{kind}{suffix}")
-        if candidate.is_file():
-            return candidate
+        candidate = f"{stem}.{kind}{suffix}"
+        if os.path.isfile(candidate):
+            return Path(candidate)
     return None
 
 

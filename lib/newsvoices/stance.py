@@ -80,9 +80,10 @@ class _Names(NamedTuple):
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of the names in ``text[start:end]``; every match is one of the names, so a
         range without any of them as a substring is not scanned."""
-        if not any(text.find(name, start, end) >= 0 for name in self.names):
-            return []
-        return [m.span() for m in self.pattern.finditer(text, start, end)]
+        for name in self.names:
+            if text.find(name, start, end) >= 0:
+                return [m.span() for m in self.pattern.finditer(text, start, end)]
+        return []
 
 
 def _speaker_patterns(registry: pd.DataFrame, speaking: set[str]) -> dict[str, _Names]:

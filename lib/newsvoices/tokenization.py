@@ -93,7 +93,9 @@ _PUNCT = re.compile(r"^[^\w\s]+$")
 
 def is_punct(token: str) -> bool:
     """True for tokens made only of punctuation or symbols."""
-    return bool(_PUNCT.match(token))
+    if not token or token[0].isalnum() or token[-1].isalnum():  # most tokens: settled without the regex
+        return False
+    return _PUNCT.match(token) is not None
 
 
 SENTENCE_COLUMNS = ["paragraph", "sentence", "start", "end", "text", "n_tokens"]

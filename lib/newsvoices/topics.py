@@ -61,16 +61,19 @@ def find_mentions(topics: Iterable[Topic], text: str, start: int = 0,
     low = chunk.lower() if chunk.isascii() else None
     found = []
     for topic in topics:
-        if low is not None and topic.first_words is not None and not any(word in low for word in topic.first_words):
+        if low is not None and topic.first_words is not None and not any(map(low.__contains__, topic.first_words)):
             continue
         found.extend((topic, *m.span()) for m in topic.pattern.finditer(text, start, end))
     return found
 
 
+_PLURALISABLE = re.compile(r"[A-Za-z-]+")
+
+
 def _term_regex(term: str) -> str:
-    words = [re.escape(normalise(w)) for w in term.split()]
-    plural = r"(?:s|es)?" if re.fullmatch(r"[A-Za-z-]+", term.split()[-1]) else ""
-    return r"\s+".join(words) + plural
+    words = normalise(term).split()  # normalising keeps every space between words a space
+    plural = r"(?:s|es)?" if _PLURALISABLE.fullmatch(words[-1]) else ""
+    return r"\s+".join(map(re.escape, words)) + plural
 
 
 def make_topic(label: str, terms: Iterable[str], patterns: Iterable[str] = (), origin: str = "file") -> Topic:
