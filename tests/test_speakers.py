@@ -43,3 +43,19 @@ def test_side_file_entry_named_by_a_group_noun_is_a_group(tmp_path):
     reg.apply_side_file(side)
     assert {name: sp.kind for name, sp in reg.speakers.items()} == {
         "Critics": "group", "Shop owners on Mill Street": "group", "Jane Alder": "person"}
+
+
+def test_lawmakers_in_us_style_keep_their_names_and_states_are_not_people():
+    text = ("Sen. Susan Collins, R-Maine, said the bill was flawed. Rep. Jim Jordan (R-Ohio) said he agreed. "
+            "Former President Bill Clinton said it would pass. Former Pennsylvania Gov. Ed Rendell said no. "
+            "Acting Secretary Jane Alder said she would wait.")
+    names = {n.name: n for n in find_names(text, 0, len(text))}
+    assert set(names) == {"Susan Collins", "Jim Jordan", "Bill Clinton", "Ed Rendell", "Jane Alder"}
+    assert names["Bill Clinton"].title == "Former President"
+    assert names["Jane Alder"].title == "Acting Secretary"
+
+
+def test_institutions_and_places_are_still_not_people():
+    text = ("The Justice Department, the Washington Post and Fox News said Jordan and Israel disagreed, "
+            "as did voters in Iowa, Ohio, New York and Fla.")
+    assert find_names(text, 0, len(text)) == []

@@ -34,15 +34,6 @@ from .sidefiles import read_side_file
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "it": "n", "you": ""}
 
-_ORG_WORDS = frozenset("""Ministry Council House Department Party Union States Nations University Committee
-Agency Court Senate Congress Times Post News Journal Street Airport Square Station Campaign Foundation
-Institute Center Centre Association Corp Inc Co Group Bank Fund Church Army Navy Force Forces Police
-Service Office Administration Commission Network Media Press Democrats Republicans Democratic Republican
-Review Magazine Tribune Herald Globe Report Reports Poll Survey Club Company Organization Alliance Coalition
-Board Authority Parliament Assembly Cabinet Government Federation Guard Corps Republic Kingdom Channel
-Television TV Radio Twitter Facebook Fox CNN NBC ABC CBS MSNBC NPR Reuters AP AFP GOP NATO FBI CIA
-Pentagon Kremlin County City State Hall Island Islands Bay Beach Valley Mountain River Road Avenue
-School College Hospital Museum Foundation Project Act Bill Day Convention Caucus Primary Debate Zero""".split())
 
 _CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.)"
 _COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr."})
@@ -97,6 +88,22 @@ def _nonnames() -> frozenset[str]:
 
 
 @cache
+def _institution_words() -> frozenset[str]:
+    """Capitalised words that make a name an institution, place or outlet (case kept)."""
+    return frozenset(_lines("institution_words.txt"))
+
+
+@cache
+def _us_states() -> frozenset[str]:
+    """U.S. states and their abbreviations, as written: places, not speakers."""
+    return frozenset(_lines("us_states.txt"))
+
+
+#: A party-and-state label after a lawmaker's name: "Sen. Susan Collins, R-Maine".
+_PARTY_LABEL = re.compile(r"(?<![\w-])[A-Z]-")
+
+
+@cache
 def group_nouns() -> frozenset[str]:
     """Lower-case nouns that head a speaking person or group ("officials", "spokesman")."""
     return wordlist("attribution_groups.txt")
@@ -132,8 +139,13 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
     """People's names (with titles) in ``norm[start:end]``; places and institutions left out."""
     aff, _ = _affiliations()
     nonnames = _nonnames()
+    institutions = _institution_words()
+    titles = _titles()[0]
+    states = _us_states()
     out = []
     for m in _name_pattern().finditer(norm, start, end):
+        if m.start() >= 2 and _PARTY_LABEL.match(norm, m.start() - 2, m.start()):
+            continue  # "R-Maine": a state, not a person
         title = m.group("title").strip()
         words = m.group("name").split()
         n_start = m.start("name")
@@ -161,8 +173,12 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
             tm = _titles()[1].match(norm, n_start)
         name = norm[n_start:m.end()].strip()
         words = name.split()
-        if not words or any(w in _ORG_WORDS or w in aff for w in words):
+        # a place ends a titled person's name only as a surname: "Rep. Jim Jordan", "Rep. Steve Israel"
+        placed = words[:-1] if title and len(words) > 1 else words
+        if not words or any(w in institutions for w in words) or any(w in aff for w in placed) or name in states:
             continue
+        if norm.startswith(".", m.end()) and words[-1] + "." in titles:
+            continue  # "Pennsylvania Gov.": a title ends the run; the name after it is a match of its own
         if not title and len(words) == 1 and (words[0] in nonnames or len(words[0]) < 2 or words[0].endswith(".")
                                               or words[0].endswith("ing") or (
                                                   norm[m.end():m.end() + 1] == "." and words[0] + "." in nonnames)):
