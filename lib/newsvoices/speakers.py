@@ -99,7 +99,8 @@ def _us_states() -> frozenset[str]:
     return frozenset(_lines("us_states.txt"))
 
 
-#: A party-and-state label after a lawmaker's name: "Sen. Susan Collins, R-Maine".
+#: One capital and a hyphen before a capitalised word: a party-and-state label after a
+#: lawmaker's name ("Sen. Susan Collins, R-Maine") or a brand ("T-Mobile"), never a name.
 _PARTY_LABEL = re.compile(r"(?<![\w-])[A-Z]-")
 
 
