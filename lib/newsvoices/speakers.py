@@ -141,7 +141,7 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
     aff, _ = _affiliations()
     nonnames = _nonnames()
     institutions = _institution_words()
-    titles = _titles()[0]
+    titles, title_re = _titles()
     states = _us_states()
     out = []
     for m in _name_pattern().finditer(norm, start, end):
@@ -167,11 +167,11 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
         if not words:
             continue
         # A title may follow the descriptor ("Russian President Dmitry Medvedev").
-        tm = _titles()[1].match(norm, n_start)
+        tm = title_re.match(norm, n_start)
         while tm and norm[tm.end():tm.end() + 1].isspace() and tm.end() < m.end():
             title = (title + " " + tm.group(0)).strip()
             n_start = tm.end() + 1
-            tm = _titles()[1].match(norm, n_start)
+            tm = title_re.match(norm, n_start)
         name = norm[n_start:m.end()].strip()
         words = name.split()
         # a place ends a titled person's name only as a surname: "Rep. Jim Jordan", "Rep. Steve Israel"
