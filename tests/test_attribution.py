@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsvoices.article import load_article
+from newsvoices.article import load_article, parse_article
 from newsvoices.attribution import UTTERANCE_COLUMNS, _Attributor, attribute
 from newsvoices.speakers import Registry
 from newsvoices.paths import ARTICLES_DIR, DEFAULT_ARTICLE
@@ -386,3 +386,14 @@ def test_token_table_words_give_the_same_attribution(name, tmp_path):
             own, read = (_Attributor(article, sent, Registry(article.normalised), article.normalised, w)
                          for w in (None, words))
             assert all(own.tokens(s, e) == read.tokens(s, e) for s, e, _, _ in sent)
+
+
+def test_a_sentence_opener_is_not_part_of_the_speaking_subject():
+    article = parse_article("Poll\n\nOnly 52 percent of registered voters said they trusted the count. "
+                            "Nearly eight of 10 voters said the race was close. "
+                            "Perhaps the debate moderators will demand more details.\n")
+    sentences, tokens = tokenize_article(article)
+    utter, _ = attribute(article, sentences, None, tokens)
+    assert utter["mention"].tolist() == ["52 percent of registered voters", "eight of 10 voters",
+                                         "the debate moderators"]
+    assert utter["speaker"].tolist()[2] == "Debate moderators"

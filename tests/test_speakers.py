@@ -59,3 +59,28 @@ def test_institutions_and_places_are_still_not_people():
     text = ("The Justice Department, the Washington Post and Fox News said Jordan and Israel disagreed, "
             "as did voters in Iowa, Ohio, New York and Fla.")
     assert find_names(text, 0, len(text)) == []
+
+
+def _people(text: str) -> dict[str, Speaker]:
+    reg = Registry(text)
+    reg.collect([(0, len(text))])
+    return reg.speakers
+
+
+def test_words_that_open_a_sentence_are_not_people():
+    text = ('"We\'re not finished," Mayor Elena Marsh said. Explain that, critics asked. Well, Marsh said she '
+            "would. Voters will decide. Don't wait, Perhaps said nobody.")
+    assert set(_people(text)) == {"Elena Marsh"}
+
+
+def test_a_capital_inside_a_word_starts_no_name():
+    text = "PolitiFact rated the claim false, YouTube removed the video and DeSantis said nothing."
+    assert [n.name for n in find_names(text, 0, len(text))] == ["DeSantis"]
+
+
+def test_a_common_word_stays_a_name_when_the_article_spells_it_in_a_full_name():
+    text = "Jessica Ditto, a White House spokeswoman, declined to comment. Later, Ditto said the plan stood."
+    reg = Registry(text)
+    reg.collect([(0, len(text))])
+    assert set(reg.speakers) == {"Jessica Ditto"}
+    assert [reg.canonical_name(n.name) for n in reg.names] == ["Jessica Ditto", "Jessica Ditto"]

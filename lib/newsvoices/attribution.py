@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 import pandas as pd
 
 from .frames import columns, from_rows
-from .lexicons import table, wordlist
+from .lexicons import common_capitalised, table, wordlist
 from .quotes import Quote, find_quotes
 from .sidefiles import find_side_file
 from .speakers import PRONOUNS, NameMention, Registry, Speaker, group_nouns, resolve_pronoun, side_of, _nonnames
@@ -75,6 +75,9 @@ _DETS = frozenset("""the a an his her their its our my your this that these thos
 some another which whose""".split())
 _COMPLEMENTIZERS = frozenset(["that"])
 _WH = frozenset("whether if why what how when where who which".split())
+#: Brill tags of a capitalised word that opens a sentence without being part of its
+#: subject: adverbs, modals and verbs (questions), interjections, conjunctions.
+_NOT_SUBJECT_TAGS = frozenset({"RB", "RBR", "MD", "VB", "VBP", "VBZ", "VBD", "UH", "CC"})
 _PREPS = frozenset("""in on at during to through with via after before from about over for into by outside
 inside while""".split())
 _AFTER_STOP = frozenset("""who which in on at during after before when while as to from about with through
@@ -342,6 +345,11 @@ class _Attributor:
                     break
         elif toks[start].low in _PREPS and ht == "group" and end - start > 1:
             start += 1  # "with 22 percent saying"
+        opener = start
+        while end - opener > 1 and common_capitalised().get(toks[opener].w) in _NOT_SUBJECT_TAGS:
+            opener += 1  # a sentence opener outside the subject: "Perhaps the moderators will", "Do you know"
+        if opener > start and (trimmed := self._head_type(toks, opener, end, lo)) not in (None, "who"):
+            start, ht = opener, trimmed
         return start, end, ht
 
     def apposition_subject(self, toks: list[_Tok], j: int, lo: int) -> tuple[int, int, str] | None:

@@ -1,4 +1,5 @@
-"""Loading the word lists and lexicons shipped in ``newsvoices/data``.
+"""Loading the word lists and lexicons shipped in ``newsvoices/data``, and the part-of-speech
+lexicon TextBlob installs.
 
 Every data file starts with ``#`` comment lines saying where it comes from; blank lines
 and comments are skipped. Files are read once and cached.
@@ -7,7 +8,9 @@ and comments are skipped. Files are read once and cached.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
+from .errors import MissingResourceError
 from .paths import package_data
 
 
@@ -26,3 +29,30 @@ def wordlist(name: str) -> frozenset[str]:
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """A tab-separated lexicon: one tuple of stripped fields per entry line."""
     return tuple(tuple(f.strip() for f in ln.split("\t")) for ln in _lines(name))
+
+
+#: Part-of-speech tags of proper nouns in the Penn Treebank tag set.
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+
+
+@cache
+def common_capitalised() -> dict[str, str]:
+    """Capitalised words that the Brill lexicon shipped with TextBlob
+    (``textblob/en/en-lexicon.txt``, Brill's tagger v1.14 trained on the Brown corpus and
+    Penn Treebank) tags as anything but a proper noun, with that tag: "Explain" VB, "Well"
+    UH, "Voters" NNS, "Perhaps" RB. In news copy they are capitalised because they open a
+    sentence or a quote, not because they name someone. Read from the installed package,
+    not copied."""
+    try:
+        import textblob
+    except ImportError as exc:  # pragma: no cover - dependency of the package
+        raise MissingResourceError("TextBlob is missing: install it with `pip install textblob`.") from exc
+    path = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
+    words = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line[:1].isupper():  # comments start with ";", lower-case words are not needed
+            word, _, tag = line.partition(" ")
+            tag = tag.strip()
+            if tag and tag not in _PROPER_TAGS:
+                words[word] = tag
+    return words

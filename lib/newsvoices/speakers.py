@@ -6,7 +6,8 @@ rules and shipped word lists only:
 * **names** are runs of capitalised words, with an optional title before them from
   ``data/titles.txt`` ("Defense Secretary Robert M. Gates", "Col. Moammar Gadhafi"); a run is a
   person when it has a title or two or more name words, and is not a place or institution
-  (``data/affiliations.tsv``, organisation words);
+  (``data/affiliations.tsv``, organisation words); a lone untitled word that TextBlob's
+  shipped Brill lexicon knows as a common word ("Explain", "Well", "Voters") is no name;
 * **canonical speakers**: the longest full name seen; later mentions by surname, with or without
   a courtesy title, possessive or not ("Mr. Gates", "Gates", "Gates'") map to it;
 * **roles before names**: a noun phrase naming a role ("Russia's defense minister") is the person
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import InputFileError
-from .lexicons import _lines, table, wordlist
+from .lexicons import _lines, common_capitalised, table, wordlist
 from .sidefiles import read_side_file
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "it": "n", "you": ""}
@@ -38,6 +39,8 @@ PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "
 _CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.)"
 _COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr."})
 _LINK = r"(?:de|da|del|van|von|der|bin|al|el|la|le|di|Jr\.|Sr\.|II|III)"
+#: Contractions after an apostrophe ("We're", "Don't"): the word before is no name.
+_CONTRACTION = r"(?:re|ve|ll|d|m|t)\b"
 
 
 @dataclass
@@ -114,11 +117,12 @@ def group_nouns() -> frozenset[str]:
 def _name_pattern() -> re.Pattern:
     _, title_re = _titles()
     aff, _ = _affiliations()
+    word = rf"{_CAP}(?:'(?!s\b|{_CONTRACTION})[a-z]+)?"  # Ma'ale; not the 's of Russia's
     return re.compile(
-        r"(?=[A-Z])"  # every title and name starts with a capital: skip other positions quickly
+        r"(?=[A-Z])(?<![A-Za-z])"  # a capital that starts a word: not the "Fact" of "PolitiFact"
         rf"(?P<title>(?:(?:{title_re.pattern})\s+)*)"
-        rf"(?P<name>{_CAP}(?:'(?!s\b)[a-z]+)?(?:\s+(?:{_LINK}\s+)*{_CAP}(?:'(?!s\b)[a-z]+)?)*)"
-        r"(?![A-Za-z])")
+        rf"(?P<name>{word}(?:\s+(?:{_LINK}\s+)*{word})*)"
+        rf"(?![A-Za-z]|'{_CONTRACTION})")
 
 
 def side_of(phrase: str) -> str:
@@ -199,6 +203,16 @@ def surname(name: str) -> str:
     return words[-1] if words else name
 
 
+def _without_common_words(names: list[NameMention]) -> list[NameMention]:
+    """``names`` less the one-word, untitled ones that are common words capitalised to open
+    a sentence or a quote ("Explain", "Well", "Voters"; see
+    :func:`~newsvoices.lexicons.common_capitalised`), unless the article also writes the
+    word inside a longer name ("Jessica Ditto" ... "Ditto said")."""
+    common = common_capitalised()
+    in_longer = {w for nm in names if " " in nm.name for w in nm.name.split()}
+    return [nm for nm in names if nm.title or " " in nm.name or nm.name not in common or nm.name in in_longer]
+
+
 class Registry:
     """The canonical speakers of one article and how mentions map onto them."""
 
@@ -215,6 +229,7 @@ class Registry:
         """First pass: every name in the article, so later surnames map to full names."""
         for s, e in spans:
             self.names.extend(find_names(self.norm, s, e))
+        self.names = _without_common_words(self.names)
         self.names.sort(key=lambda nm: nm.start)  # already in order when spans are; names_in relies on it
         self._name_starts = [nm.start for nm in self.names]
         # Full names first, so "Gates" maps to "Robert M. Gates" whatever the order.
