@@ -84,3 +84,12 @@ def test_a_common_word_stays_a_name_when_the_article_spells_it_in_a_full_name():
     reg.collect([(0, len(text))])
     assert set(reg.speakers) == {"Jessica Ditto"}
     assert [reg.canonical_name(n.name) for n in reg.names] == ["Jessica Ditto", "Jessica Ditto"]
+
+
+def test_a_city_named_alone_is_a_place_unless_it_is_a_surname_in_the_article():
+    text = ("Jesse Jackson spoke in Cleveland and Tampa before he flew to Las Vegas. "
+            "Jackson said the trip had gone well.")
+    reg = Registry(text)
+    reg.collect([(0, len(text))])
+    assert set(reg.speakers) == {"Jesse Jackson"}
+    assert reg.canonical_name(reg.names[-1].name) == "Jesse Jackson"

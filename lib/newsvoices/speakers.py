@@ -7,7 +7,8 @@ rules and shipped word lists only:
   ``data/titles.txt`` ("Defense Secretary Robert M. Gates", "Col. Moammar Gadhafi"); a run is a
   person when it has a title or two or more name words, and is not a place or institution
   (``data/affiliations.tsv``, organisation words); a lone untitled word that TextBlob's
-  shipped Brill lexicon knows as a common word ("Explain", "Well", "Voters") is no name;
+  shipped Brill lexicon knows as a common word ("Explain", "Well", "Voters"), or a city
+  name alone ("Cleveland"), is no name;
 * **canonical speakers**: the longest full name seen; later mentions by surname, with or without
   a courtesy title, possessive or not ("Mr. Gates", "Gates", "Gates'") map to it;
 * **roles before names**: a noun phrase naming a role ("Russia's defense minister") is the person
@@ -94,6 +95,12 @@ def _nonnames() -> frozenset[str]:
 def _institution_words() -> frozenset[str]:
     """Capitalised words that make a name an institution, place or outlet (case kept)."""
     return frozenset(_lines("institution_words.txt"))
+
+
+@cache
+def _cities() -> frozenset[str]:
+    """Large cities, as written: a place when named alone (see ``data/cities.txt``)."""
+    return frozenset(_lines("cities.txt"))
 
 
 @cache
@@ -203,14 +210,21 @@ def surname(name: str) -> str:
     return words[-1] if words else name
 
 
-def _without_common_words(names: list[NameMention]) -> list[NameMention]:
-    """``names`` less the one-word, untitled ones that are common words capitalised to open
-    a sentence or a quote ("Explain", "Well", "Voters"; see
-    :func:`~newsvoices.lexicons.common_capitalised`), unless the article also writes the
-    word inside a longer name ("Jessica Ditto" ... "Ditto said")."""
-    common = common_capitalised()
+def _without_lone_non_names(names: list[NameMention]) -> list[NameMention]:
+    """``names`` less the untitled ones that name no person when they stand alone: a common
+    word capitalised to open a sentence or a quote ("Explain", "Well", "Voters"; see
+    :func:`~newsvoices.lexicons.common_capitalised`) or a city ("Cleveland", "Las Vegas";
+    ``data/cities.txt``), unless the article also writes the word inside a longer name
+    ("Jessica Ditto" ... "Ditto said")."""
+    common, cities = common_capitalised(), _cities()
     in_longer = {w for nm in names if " " in nm.name for w in nm.name.split()}
-    return [nm for nm in names if nm.title or " " in nm.name or nm.name not in common or nm.name in in_longer]
+
+    def lone_non_name(nm: NameMention) -> bool:
+        if nm.title or nm.name in in_longer:
+            return False
+        return nm.name in cities or (" " not in nm.name and nm.name in common)
+
+    return [nm for nm in names if not lone_non_name(nm)]
 
 
 class Registry:
@@ -229,7 +243,7 @@ class Registry:
         """First pass: every name in the article, so later surnames map to full names."""
         for s, e in spans:
             self.names.extend(find_names(self.norm, s, e))
-        self.names = _without_common_words(self.names)
+        self.names = _without_lone_non_names(self.names)
         self.names.sort(key=lambda nm: nm.start)  # already in order when spans are; names_in relies on it
         self._name_starts = [nm.start for nm in self.names]
         # Full names first, so "Gates" maps to "Robert M. Gates" whatever the order.
