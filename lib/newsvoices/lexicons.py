@@ -26,6 +26,13 @@ def wordlist(name: str) -> frozenset[str]:
 
 
 @cache
+def cased_wordlist(name: str) -> frozenset[str]:
+    """A one-entry-per-line word list as written (case kept), as a frozen set: names,
+    places and capitalised words whose case matters."""
+    return frozenset(_lines(name))
+
+
+@cache
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """A tab-separated lexicon: one tuple of stripped fields per entry line."""
     return tuple(tuple(f.strip() for f in ln.split("\t")) for ln in _lines(name))

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import InputFileError
-from .lexicons import _lines, common_capitalised, table, wordlist
+from .lexicons import cased_wordlist, common_capitalised, table, wordlist
 from .sidefiles import read_side_file
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "it": "n", "you": ""}
@@ -86,27 +86,15 @@ def _affiliations() -> tuple[dict[str, str], re.Pattern]:
     return rows, re.compile(rf"(?<![A-Za-z])(?:{alts})(?![A-Za-z])")
 
 
-@cache
 def _nonnames() -> frozenset[str]:
-    return frozenset(_lines("attribution_nonnames.txt"))
+    """Capitalised words that open or make up a capitalised run but name no speaker."""
+    return cased_wordlist("attribution_nonnames.txt")
 
 
-@cache
-def _institution_words() -> frozenset[str]:
-    """Capitalised words that make a name an institution, place or outlet (case kept)."""
-    return frozenset(_lines("institution_words.txt"))
-
-
-@cache
-def _cities() -> frozenset[str]:
-    """Large cities, as written: a place when named alone (see ``data/cities.txt``)."""
-    return frozenset(_lines("cities.txt"))
-
-
-@cache
-def _us_states() -> frozenset[str]:
-    """U.S. states and their abbreviations, as written: places, not speakers."""
-    return frozenset(_lines("us_states.txt"))
+#: Word lists (case kept) of what a capitalised name must not be: words that make it an
+#: institution, place or outlet; large cities (a place when named alone); U.S. states and
+#: their abbreviations.
+_INSTITUTION_WORDS, _CITIES, _US_STATES = "institution_words.txt", "cities.txt", "us_states.txt"
 
 
 #: One capital and a hyphen before a capitalised word: a party-and-state label after a
@@ -151,9 +139,9 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
     """People's names (with titles) in ``norm[start:end]``; places and institutions left out."""
     aff, _ = _affiliations()
     nonnames = _nonnames()
-    institutions = _institution_words()
+    institutions = cased_wordlist(_INSTITUTION_WORDS)
     titles, title_re = _titles()
-    states = _us_states()
+    states = cased_wordlist(_US_STATES)
     out = []
     for m in _name_pattern().finditer(norm, start, end):
         if m.start() >= 2 and _PARTY_LABEL.match(norm, m.start() - 2, m.start()):
@@ -216,7 +204,7 @@ def _without_lone_non_names(names: list[NameMention]) -> list[NameMention]:
     :func:`~newsvoices.lexicons.common_capitalised`) or a city ("Cleveland", "Las Vegas";
     ``data/cities.txt``), unless the article also writes the word inside a longer name
     ("Jessica Ditto" ... "Ditto said")."""
-    common, cities = common_capitalised(), _cities()
+    common, cities = common_capitalised(), cased_wordlist(_CITIES)
     in_longer = {w for nm in names if " " in nm.name for w in nm.name.split()}
 
     def lone_non_name(nm: NameMention) -> bool:
