@@ -345,8 +345,8 @@ class _Attributor:
                     break
         elif toks[start].low in _PREPS and ht == "group" and end - start > 1:
             start += 1  # "with 22 percent saying"
-        opener = start
-        while end - opener > 1 and common_capitalised().get(toks[opener].w) in _NOT_SUBJECT_TAGS:
+        opener, tags = start, common_capitalised()
+        while end - opener > 1 and tags.get(toks[opener].w) in _NOT_SUBJECT_TAGS:
             opener += 1  # a sentence opener outside the subject: "Perhaps the moderators will", "Do you know"
         if opener > start and (trimmed := self._head_type(toks, opener, end, lo)) not in (None, "who"):
             start, ht = opener, trimmed
