@@ -1,7 +1,7 @@
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsvoices as nv
@@ -66,5 +66,6 @@ def test_token_table_columns_and_flags(seed_path):
 
 
 @given(st.text(max_size=6))
+@example("!\n")  # a final newline: "$" in a pattern matches before it
 def test_is_punct_means_only_punctuation_or_symbols(token):
     assert is_punct(token) == (re.fullmatch(r"[^\w\s]+", token) is not None)

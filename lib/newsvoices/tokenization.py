@@ -88,14 +88,14 @@ def stopwords() -> frozenset[str]:
     return wordlist("stopwords.txt")
 
 
-_PUNCT = re.compile(r"^[^\w\s]+$")
+_PUNCT = re.compile(r"[^\w\s]+")
 
 
 def is_punct(token: str) -> bool:
     """True for tokens made only of punctuation or symbols."""
     if not token or token[0].isalnum() or token[-1].isalnum():  # most tokens: settled without the regex
         return False
-    return _PUNCT.match(token) is not None
+    return _PUNCT.fullmatch(token) is not None  # not match with "$": it passes a final newline
 
 
 SENTENCE_COLUMNS = ["paragraph", "sentence", "start", "end", "text", "n_tokens"]
