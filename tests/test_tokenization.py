@@ -29,6 +29,13 @@ def test_sentence_after_abbreviation_ending_a_sentence():
     assert len(sentences_of("He flew to the U.S. The next day he left.")) == 2
 
 
+@pytest.mark.parametrize("name", ["George H.W. Bush", "Rep. G.K. Butterfield", "J.R.R. Tolkien"])
+def test_initials_without_spaces_do_not_end_a_sentence(name):
+    # any run of dotted letters is an abbreviation, not only the listed ones (U.S., D.C.)
+    assert sentences_of(f"It was no different, he said, from {name} calling it a mistake. Then he left.") == [
+        f"It was no different, he said, from {name} calling it a mistake.", "Then he left."]
+
+
 def test_curly_quotes_end_sentences_inside_the_quote():
     text = "\u201cIt is evident,\u201d he said. \u201cThey are lies.\u201d Then he left."
     assert sentences_of(text) == ["\u201cIt is evident,\u201d he said.", "\u201cThey are lies.\u201d", "Then he left."]

@@ -35,10 +35,22 @@ def normalise(text: str) -> str:
     return text.translate(_NORMALISE)
 
 
+class _Abbreviations(set):
+    """Punkt's abbreviation types (lower case, without the final period): the listed news
+    abbreviations, and by rule any letter or run of dotted letters: an initial (the "M."
+    of Robert M. Gates), initials ("H.W.", "J.R.R."), "U.S.", "a.m.". Punkt still ends
+    the sentence at one when the next word starts sentences ("... in the U.S. He said")."""
+
+    _DOTTED = re.compile(r"[a-z](?:\.[a-z])*")
+
+    def __contains__(self, typ: object) -> bool:
+        return super().__contains__(typ) or (isinstance(typ, str) and self._DOTTED.fullmatch(typ) is not None)
+
+
 @cache
 def _sentence_splitter() -> PunktSentenceTokenizer:
     params = PunktParameters()
-    params.abbrev_types = set(wordlist("abbreviations.txt")) | set("abcdefghijklmnopqrstuvwxyz")
+    params.abbrev_types = _Abbreviations(wordlist("abbreviations.txt"))
     params.sent_starters = set(wordlist("sentence_starters.txt"))
     return PunktSentenceTokenizer(params)
 
