@@ -55,6 +55,16 @@ def test_lawmakers_in_us_style_keep_their_names_and_states_are_not_people():
     assert names["Jane Alder"].title == "Acting Secretary"
 
 
+def test_initials_without_spaces_state_abbreviations_and_court_titles():
+    text = ("Rep. G.K. Butterfield said no. They met at his club in N.J. Roger Ailes said yes. "
+            "U.S. District Judge Emmet G. Sullivan ruled. The U.S. Embassy and Capitol Hill said nothing.")
+    names = {n.name: n for n in find_names(text, 0, len(text))}
+    assert set(names) == {"G.K. Butterfield", "Roger Ailes", "Emmet G. Sullivan"}
+    assert names["G.K. Butterfield"].title == "Rep."
+    assert names["Emmet G. Sullivan"].title == "District Judge"
+    assert names["Emmet G. Sullivan"].side == "United States"
+
+
 def test_institutions_and_places_are_still_not_people():
     text = ("The Justice Department, the Washington Post and Fox News said Jordan and Israel disagreed, "
             "as did voters in Iowa, Ohio, New York and Fla.")

@@ -37,7 +37,7 @@ from .sidefiles import read_side_file
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "it": "n", "you": ""}
 
 
-_CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|[A-Z]\.)"
+_CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|(?:[A-Z]\.)+)"
 _COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr."})
 _LINK = r"(?:de|da|del|van|von|der|bin|al|el|la|le|di|Jr\.|Sr\.|II|III)"
 #: Contractions after an apostrophe ("We're", "Don't"): the word before is no name.
@@ -157,6 +157,8 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
                 side = side or aff[w]
             elif w in nonnames or (w.rstrip(".") in nonnames):
                 pass
+            elif w.endswith(".") and w[:-1] in states and len(words) > 1:
+                pass  # "... at Bedminster, N.J. Roger Ailes said": the state ends the sentence before
             else:
                 break
             n_start = norm.find(w, n_start) + len(w)
