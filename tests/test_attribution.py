@@ -397,3 +397,13 @@ def test_a_sentence_opener_is_not_part_of_the_speaking_subject():
     assert utter["mention"].tolist() == ["52 percent of registered voters", "eight of 10 voters",
                                          "the debate moderators"]
     assert utter["speaker"].tolist()[2] == "Debate moderators"
+
+
+def test_a_time_phrase_opening_the_sentence_is_not_the_speaker():
+    article = parse_article("Letters\n\nJust last week, J.J. Goldberg, editor at large of a weekly, wrote, "
+                            "\"We should think of the world war.\" Earlier this month, the mayor, a Democrat, "
+                            "said the bridge was safe.\n")
+    sentences, tokens = tokenize_article(article)
+    utter, _ = attribute(article, sentences, None, tokens)
+    assert utter["mention"].tolist() == ["J.J. Goldberg", "the mayor"]
+    assert utter["speaker"].tolist()[0] == "J.J. Goldberg"

@@ -161,6 +161,14 @@ def _plural_noun(low: str) -> bool:
     return len(low) > 4 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")) and low.isalpha()
 
 
+def _time_phrase(toks: list["_Tok"], a: int, b: int) -> bool:
+    """Whether ``toks[a:b]`` is a short phrase of time opening a sentence: "Last week",
+    "Earlier this month", "On Monday", "In 2015"."""
+    last = toks[b - 1]
+    return 0 < b - a <= 4 and (last.low in _WEEKDAYS or (last.low.rstrip("s") in _TIME_NOUNS and not _is_cap(last.w))
+                               or (len(last.low) == 4 and last.low.isdigit()))
+
+
 def _name_suffix(tok: "_Tok") -> bool:
     """A token a period can follow inside a name: "Jr", "Sr" (the tokenizer splits "Jr." before
     a lower-case word)."""
@@ -382,7 +390,7 @@ class _Attributor:
         if toks[first[0]].low in _PREPS or toks[first[0]].low.endswith("ing") or (
                 toks[first[0]].low.endswith("ed") and first[0] + 1 < first[1] and toks[first[0] + 1].low in _PREPS) or (
                 toks[first[0]].low.endswith("ly") and (first[1] - first[0] == 1 or not _is_cap(toks[first[0]].w))) \
-                or toks[first[0]].low in _INTRO_BEFORE_APPOSITION:
+                or toks[first[0]].low in _INTRO_BEFORE_APPOSITION or _time_phrase(toks, *first):
             segs = segs[1:]
         elif start > 0 and toks[start - 1].low in _BOUNDARY and any(toks[x].low in _VERBISH for x in range(*first)):
             segs = segs[1:]  # "While Brookover did not spell it out, Rep. Chris Collins, R-NY, says": a clause
