@@ -43,13 +43,11 @@ _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
 @cache
-def common_capitalised() -> dict[str, str]:
-    """Capitalised words that the Brill lexicon shipped with TextBlob
-    (``textblob/en/en-lexicon.txt``, Brill's tagger v1.14 trained on the Brown corpus and
-    Penn Treebank) tags as anything but a proper noun, with that tag: "Explain" VB, "Well"
-    UH, "Voters" NNS, "Perhaps" RB. In news copy they are capitalised because they open a
-    sentence or a quote, not because they name someone. Read from the installed package,
-    not copied."""
+def brill_tags() -> dict[str, str]:
+    """Every word of the Brill lexicon shipped with TextBlob (``textblob/en/en-lexicon.txt``,
+    Brill's tagger v1.14 trained on the Brown corpus and Penn Treebank), case kept, with its
+    most frequent Penn Treebank tag: "businessman" NN, "began" VBD, "Explain" VB. Read from
+    the installed package, not copied."""
     try:
         import textblob
     except ImportError as exc:  # pragma: no cover - dependency of the package
@@ -57,9 +55,17 @@ def common_capitalised() -> dict[str, str]:
     path = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
     words = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line[:1].isupper():  # comments start with ";", lower-case words are not needed
-            word, _, tag = line.partition(" ")
-            tag = tag.strip()
-            if tag and tag not in _PROPER_TAGS:
-                words[word] = tag
+        word, _, tag = line.partition(" ")
+        tag = tag.strip()
+        if tag and not word.startswith(";"):  # ";" opens a comment line
+            words[word] = tag
     return words
+
+
+@cache
+def common_capitalised() -> dict[str, str]:
+    """Capitalised words that the Brill lexicon (:func:`brill_tags`) tags as anything but a
+    proper noun, with that tag: "Explain" VB, "Well" UH, "Voters" NNS, "Perhaps" RB. In news
+    copy they are capitalised because they open a sentence or a quote, not because they name
+    someone."""
+    return {word: tag for word, tag in brill_tags().items() if word[:1].isupper() and tag not in _PROPER_TAGS}
