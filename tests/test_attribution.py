@@ -407,3 +407,14 @@ def test_a_time_phrase_opening_the_sentence_is_not_the_speaker():
     utter, _ = attribute(article, sentences, None, tokens)
     assert utter["mention"].tolist() == ["J.J. Goldberg", "the mayor"]
     assert utter["speaker"].tolist()[0] == "J.J. Goldberg"
+
+
+def test_a_participle_clause_takes_the_whole_noun_phrase_of_the_main_subject():
+    # ", saying that ..." is said by the main clause's subject: all of it, not its article
+    article = parse_article("Rally\n\nThe veteran schoolteacher began with the bridge, saying that "
+                            "repairs were overdue. A local nurse stood up, calling the plan reckless.\n")
+    sentences, tokens = tokenize_article(article)
+    utter, _ = attribute(article, sentences, None, tokens)
+    assert utter["mention"].tolist() == ["The veteran schoolteacher", "A local nurse"]
+    assert utter["speaker"].tolist() == ["Veteran schoolteacher", "Local nurse"]
+

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 import pandas as pd
 
 from .frames import columns, from_rows
-from .lexicons import common_capitalised, table, wordlist
+from .lexicons import brill_tags, common_capitalised, table, wordlist
 from .quotes import Quote, find_quotes
 from .sidefiles import find_side_file
 from .speakers import PRONOUNS, NameMention, Registry, Speaker, group_nouns, resolve_pronoun, side_of, _nonnames
@@ -84,6 +84,8 @@ _AFTER_STOP = frozenset("""who which in on at during after before when while as 
 that,""".split())
 _NP_START = frozenset("""the a an some many most several few two three four five both all one another other
 his her their its our my this these those each every no""".split())
+#: Penn Treebank tags of the words that may follow a determiner in a subject noun phrase
+_NOUN_PHRASE_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "CD"})
 _VERBISH = frozenset("""is was are were be been has have had will would could should may might can do does did not
 n't""".split())
 _QQ = re.compile(r"(?<!')''(?!')")
@@ -465,12 +467,15 @@ class _Attributor:
         if t.low in {"he", "she", "they", "i", "we"}:
             return k, k + 1, "pronoun"
         end = k
+        # after a determiner, the adjectives and nouns of the phrase: "The billionaire businessman began"
+        np_words = brill_tags() if t.low in _NP_START else {}
         while end < upto and end - k < 8:
             t2 = toks[end]
             if t2.low in _BOUNDARY_PUNCT or t2.low in _BOUNDARY or t2.low == ".":
                 break
             if not (_is_cap(t2.w) or t2.low in _DETS or t2.low in self.groups or t2.low in {"'s", "'"}
-                    or (end > k and t2.low in {"u.s.", "former", "top", "senior", "chief"})):
+                    or (end > k and t2.low in {"u.s.", "former", "top", "senior", "chief"})
+                    or np_words.get(t2.w) in _NOUN_PHRASE_TAGS):
                 break
             end += 1
         if end == k:
