@@ -65,6 +65,13 @@ def _rows_at(text, utter, fragment):
     return [r for r in utter.itertuples() if _overlaps(r, s, s + len(fragment))]
 
 
+def _utterances(text):
+    """The utterance table of an article given as text, tokens passed as ``analyze`` does."""
+    article = parse_article(text)
+    sentences, tokens = tokenize_article(article)
+    return attribute(article, sentences, None, tokens)[0]
+
+
 def _write_and_run(tmp_path, text, name="article.txt"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -389,32 +396,26 @@ def test_token_table_words_give_the_same_attribution(name, tmp_path):
 
 
 def test_a_sentence_opener_is_not_part_of_the_speaking_subject():
-    article = parse_article("Poll\n\nOnly 52 percent of registered voters said they trusted the count. "
-                            "Nearly eight of 10 voters said the race was close. "
-                            "Perhaps the debate moderators will demand more details.\n")
-    sentences, tokens = tokenize_article(article)
-    utter, _ = attribute(article, sentences, None, tokens)
+    utter = _utterances("Poll\n\nOnly 52 percent of registered voters said they trusted the count. "
+                         "Nearly eight of 10 voters said the race was close. "
+                         "Perhaps the debate moderators will demand more details.\n")
     assert utter["mention"].tolist() == ["52 percent of registered voters", "eight of 10 voters",
                                          "the debate moderators"]
     assert utter["speaker"].tolist()[2] == "Debate moderators"
 
 
 def test_a_time_phrase_opening_the_sentence_is_not_the_speaker():
-    article = parse_article("Letters\n\nJust last week, J.J. Goldberg, editor at large of a weekly, wrote, "
-                            "\"We should think of the world war.\" Earlier this month, the mayor, a Democrat, "
-                            "said the bridge was safe.\n")
-    sentences, tokens = tokenize_article(article)
-    utter, _ = attribute(article, sentences, None, tokens)
+    utter = _utterances("Letters\n\nJust last week, J.J. Goldberg, editor at large of a weekly, wrote, "
+                         "\"We should think of the world war.\" Earlier this month, the mayor, a Democrat, "
+                         "said the bridge was safe.\n")
     assert utter["mention"].tolist() == ["J.J. Goldberg", "the mayor"]
     assert utter["speaker"].tolist()[0] == "J.J. Goldberg"
 
 
 def test_a_participle_clause_takes_the_whole_noun_phrase_of_the_main_subject():
     # ", saying that ..." is said by the main clause's subject: all of it, not its article
-    article = parse_article("Rally\n\nThe veteran schoolteacher began with the bridge, saying that "
-                            "repairs were overdue. A local nurse stood up, calling the plan reckless.\n")
-    sentences, tokens = tokenize_article(article)
-    utter, _ = attribute(article, sentences, None, tokens)
+    utter = _utterances("Rally\n\nThe veteran schoolteacher began with the bridge, saying that "
+                         "repairs were overdue. A local nurse stood up, calling the plan reckless.\n")
     assert utter["mention"].tolist() == ["The veteran schoolteacher", "A local nurse"]
     assert utter["speaker"].tolist() == ["Veteran schoolteacher", "Local nurse"]
 
