@@ -65,6 +65,15 @@ def test_initials_without_spaces_state_abbreviations_and_court_titles():
     assert names["Emmet G. Sullivan"].side == "United States"
 
 
+def test_first_opens_sentences_and_titles_but_names_no_one():
+    text = ("First Lady Michelle Obama spoke. First, he said the Second Amendment was safe. "
+            "Mrs. Obama, the First Lady, said so.")
+    names = {n.name: n for n in find_names(text, 0, len(text))}
+    assert set(names) == {"Michelle Obama", "Obama"}
+    assert names["Michelle Obama"].title == "First Lady"
+    assert names["Michelle Obama"].gender == "f"
+
+
 def test_institutions_and_places_are_still_not_people():
     text = ("The Justice Department, the Washington Post and Fox News said Jordan and Israel disagreed, "
             "as did voters in Iowa, Ohio, New York and Fla.")

@@ -181,6 +181,8 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
             continue
         if norm.startswith(".", m.end()) and words[-1] + "." in titles:
             continue  # "Pennsylvania Gov.": a title ends the run; the name after it is a match of its own
+        if not title and len(words) == 1 and _ends_title(norm, n_start, m.end(), titles):
+            continue  # "the First Lady said": the end of a title, no name
         if not title and len(words) == 1 and (words[0] in nonnames or len(words[0]) < 2 or words[0].endswith(".")
                                               or words[0].endswith("ing") or (
                                                   norm[m.end():m.end() + 1] == "." and words[0] + "." in nonnames)):
@@ -193,6 +195,13 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
             side = aff.get(title, "")
         out.append(NameMention(s, m.end(), n_start, title, name, side, title_gender(title)))
     return out
+
+
+def _ends_title(norm: str, start: int, end: int, titles: dict[str, str]) -> bool:
+    """Whether the word ``norm[start:end]`` ends a two-word title with the word before it
+    ("the First Lady said", "the Attorney General")."""
+    before = norm.rfind(" ", 0, max(0, start - 1)) + 1
+    return before < start and norm[before:end] in titles
 
 
 def surname(name: str) -> str:
