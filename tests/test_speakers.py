@@ -3,9 +3,14 @@
 from newsvoices.speakers import Registry, Speaker, find_names, resolve_pronoun, side_of
 
 
+def _names(text: str) -> dict:
+    """The name mentions found in the whole of ``text``, by name."""
+    return {n.name: n for n in find_names(text, 0, len(text))}
+
+
 def test_names_with_titles_and_initials():
     text = "Defense Secretary Robert M. Gates met Russian President Dmitry Medvedev and Col. Moammar Gadhafi."
-    names = {n.name: n for n in find_names(text, 0, len(text))}
+    names = _names(text)
     assert names["Robert M. Gates"].title == "Defense Secretary"
     assert names["Dmitry Medvedev"].side == "Russia"
     assert names["Moammar Gadhafi"].title == "Col."
@@ -49,7 +54,7 @@ def test_lawmakers_in_us_style_keep_their_names_and_states_are_not_people():
     text = ("Sen. Susan Collins, R-Maine, said the bill was flawed. Rep. Jim Jordan (R-Ohio) said he agreed. "
             "Former President Bill Clinton said it would pass. Former Pennsylvania Gov. Ed Rendell said no. "
             "Acting Secretary Jane Alder said she would wait.")
-    names = {n.name: n for n in find_names(text, 0, len(text))}
+    names = _names(text)
     assert set(names) == {"Susan Collins", "Jim Jordan", "Bill Clinton", "Ed Rendell", "Jane Alder"}
     assert names["Bill Clinton"].title == "Former President"
     assert names["Jane Alder"].title == "Acting Secretary"
@@ -58,7 +63,7 @@ def test_lawmakers_in_us_style_keep_their_names_and_states_are_not_people():
 def test_initials_without_spaces_state_abbreviations_and_court_titles():
     text = ("Rep. G.K. Butterfield said no. They met at his club in N.J. Roger Ailes said yes. "
             "U.S. District Judge Emmet G. Sullivan ruled. The U.S. Embassy and Capitol Hill said nothing.")
-    names = {n.name: n for n in find_names(text, 0, len(text))}
+    names = _names(text)
     assert set(names) == {"G.K. Butterfield", "Roger Ailes", "Emmet G. Sullivan"}
     assert names["G.K. Butterfield"].title == "Rep."
     assert names["Emmet G. Sullivan"].title == "District Judge"
@@ -68,7 +73,7 @@ def test_initials_without_spaces_state_abbreviations_and_court_titles():
 def test_first_opens_sentences_and_titles_but_names_no_one():
     text = ("First Lady Michelle Obama spoke. First, he said the Second Amendment was safe. "
             "Mrs. Obama, the First Lady, said so.")
-    names = {n.name: n for n in find_names(text, 0, len(text))}
+    names = _names(text)
     assert set(names) == {"Michelle Obama", "Obama"}
     assert names["Michelle Obama"].title == "First Lady"
     assert names["Michelle Obama"].gender == "f"
