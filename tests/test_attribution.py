@@ -229,6 +229,36 @@ def test_pronoun_resolution_prefers_gender(tmp_path):
     assert set(utter[utter.text.str.startswith("nothing")].speaker) == {"Paul Ortiz"}
 
 
+
+def _speaker_of(utter, start):
+    """The speakers of the utterances whose text starts with ``start``."""
+    return set(utter[utter.text.str.startswith(start)].speaker)
+
+
+def test_a_pronoun_takes_the_subject_just_named_before_the_last_speaker():
+    # a new paragraph names its subject, then quotes him: "he" is the subject, not the
+    # speaker of the paragraph before (neither has a title that tells a gender)
+    utter = _utterances(
+        "Plant\n\n\"We will not close the plant,\" said Maria Lopez, the plant manager.\n\n"
+        "Tom Reilly, 55, has worked on the line for 30 years. \"I have heard that before,\" he said.\n\n"
+        "Senator Ann Ortiz spoke next. \"The state will help,\" she said.\n\n"
+        "Dr. Paul Meyer got a standing ovation when, at the end of his talk, he said the town must act.\n")
+    assert _speaker_of(utter, '"I have heard') == {"Tom Reilly"}
+    assert _speaker_of(utter, "the town must act") == {"Paul Meyer"}
+
+
+def test_a_subject_that_is_no_person_is_not_a_pronoun_antecedent():
+    # a name that only modifies the subject ("The Hale audit"), and a subject inside
+    # someone else's reported words ("Officer Dana Ruiz, Chan said, ...")
+    utter = _utterances(
+        "Audit\n\nMayor Joan Park defended the budget. \"It is sound,\" she said.\n\n"
+        "The council hired Dr. Ray Hale in May. The Hale audit arrived on Monday, and she said the audit was flawed.\n\n"
+        "Dr. Lee Chan studies the river. Officer Dana Ruiz, Chan said, has warned the council for years. "
+        "\"Nobody listened,\" he said.\n")
+    assert _speaker_of(utter, "the audit was flawed") == {"Joan Park"}
+    assert _speaker_of(utter, '"Nobody listened') == {"Lee Chan"}
+
+
 STRUCTURES = """Harbor Mayor Says Wall Will Be Built On Time.
 
 Alder: Harbor Wall Will Protect The Fish Market.

@@ -485,6 +485,37 @@ class _Attributor:
             return None
         return k, end, ht
 
+    def subject_person(self, si: int, before: int, gender: str,
+                       reported: list[tuple[int, int, Speaker | None]]) -> Speaker | None:
+        """The person named as the subject of sentence ``si``'s main clause, when the name
+        heads the subject and ends before the offset ``before``, and the person is known by a
+        full name or a title: "Mark Weddle, 55, started work ...". Not a possessive or a
+        modifier ("Mrs. Clinton's vote", "The Romney attack"), not a phrase in apposition to
+        what comes at ``before`` ("A Libertarian, he ..."), not a name whose own title gives
+        a gender other than ``gender`` (m / f / "" for either), and not a subject inside
+        content that someone else reports (``reported``: start, end and speaker of content
+        spans; "Trump, Sexton said, has ...")."""
+        s, e = self.sent[si][:2]
+        toks = self.tokens(s, e)
+        upto = bisect_left([t.s for t in toks], before)
+        subject = self.main_subject(toks, upto)
+        if subject is None or subject[2] != "name":
+            return None
+        start, end = self._span(toks, subject[0], subject[1])
+        names = self.reg.names_in(start, end)
+        if not names or names[-1].end != end or not self.norm[end:before].strip(" ,"):
+            return None
+        if gender and names[-1].gender not in ("", gender):
+            return None
+        person = self.reg.speakers.get(self.reg.canonical_name(names[-1].name))
+        # a lone capitalised word opening a sentence may be no name at all ("Time", "Days");
+        # a full name or a title makes it one
+        if person is None or not (" " in person.name or person.title):
+            return None
+        if any(cs <= start < ce and speaker is not person for cs, ce, speaker in reported):
+            return None
+        return person
+
     def first_mention(self, toks: list[_Tok], upto: int) -> tuple[int, int, str] | None:
         """Fallback subject: the first subject pronoun or name outside quotes before ``upto``."""
         for k in range(_dateline_end(toks, upto), upto):
@@ -1033,6 +1064,9 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
     names_by_sentence: dict[int, list] = {}
     for nm in reg.names:
         names_by_sentence.setdefault(att.sentence_of(nm.start), []).append(nm)
+    atts_by_sentence: dict[int, list[_Att]] = {}
+    for a in atts:
+        atts_by_sentence.setdefault(a.sentence, []).append(a)
     for a in atts:
         ms, me = a.mention
         phrase = norm[ms:me]
@@ -1051,9 +1085,21 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                         g = re.sub(r"^.*\b(?:the|a|an|some|many)\s+", lambda mm: mm.group(0).split()[-1] + " ", g)
                         sp = reg.group(g)
             else:
-                cands: list[Speaker | None] = []
                 si = a.sentence
                 p = att.sent[si][2]
+                # the subject named in this sentence before the pronoun, then back through the
+                # paragraph's two sentences before, each one's subject before its speakers:
+                # "Mark Weddle, 55, started work ... 'I have ...,' he said"
+                gender = PRONOUNS.get(phrase.lower(), "")
+                cands: list[Speaker | None] = [att.subject_person(si, ms, gender, [])]
+                for s2 in range(si - 1, max(-1, si - 3), -1):
+                    if att.sent[s2][2] != p:
+                        break
+                    # content sourced "according to" someone is still the narrator's sentence
+                    reported = [(*c, b.speaker) for b in atts_by_sentence.get(s2, []) if b.frame != "prep"
+                                for c in b.contents]
+                    cands.append(att.subject_person(s2, att.sent[s2][1], gender, reported))
+                    cands += [spk for s3, spk in reversed(last_speakers) if s3 == s2]
                 # earlier names in this sentence before the pronoun, subject first
                 cur = [nm for nm in names_by_sentence.get(si, []) if nm.end <= ms]
                 for s2, spk in reversed(last_speakers):  # in order of sentence: stop 3 sentences back
