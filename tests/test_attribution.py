@@ -230,6 +230,13 @@ def test_pronoun_resolution_prefers_gender(tmp_path):
 
 
 
+def test_pronoun_gender_comes_from_a_first_name_when_there_is_no_title():
+    utter = _utterances("Talks\n\nDennis Ross met Nicole Hale on Friday.\n\n"
+                        "She said the talks went well. He said nothing had been decided.\n")
+    assert _speaker_of(utter, "the talks") == {"Nicole Hale"}
+    assert _speaker_of(utter, "nothing") == {"Dennis Ross"}
+
+
 def _speaker_of(utter, start):
     """The speakers of the utterances whose text starts with ``start``."""
     return set(utter[utter.text.str.startswith(start)].speaker)

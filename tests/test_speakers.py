@@ -1,6 +1,6 @@
 """Speakers: names with titles, canonical names, sides, pronouns."""
 
-from newsvoices.speakers import Registry, Speaker, find_names, resolve_pronoun, side_of
+from newsvoices.speakers import Registry, Speaker, find_names, name_gender, resolve_pronoun, side_of
 
 
 def _names(text: str) -> dict:
@@ -118,3 +118,12 @@ def test_a_city_named_alone_is_a_place_unless_it_is_a_surname_in_the_article():
     reg.collect([(0, len(text))])
     assert set(reg.speakers) == {"Jesse Jackson"}
     assert reg.canonical_name(reg.names[-1].name) == "Jesse Jackson"
+
+
+def test_name_gender_from_title_then_first_name():
+    assert name_gender("Mrs.", "Leslie Lee") == "f"
+    assert name_gender("Mr.", "Hillary Hale") == "m"  # the title tells more than the name
+    assert name_gender("", "Mark Weddle") == "m"
+    assert name_gender("", "Nicole Hargrove") == "f"
+    assert name_gender("", "Chris Smith") == ""  # a name given to both
+    assert name_gender("", "Mark") == ""  # a lone word may be a surname

@@ -14,7 +14,8 @@ rules and shipped word lists only:
 * **roles before names**: a noun phrase naming a role ("Russia's defense minister") is the person
   whose title has that role and whose side agrees, anywhere in the article;
 * **pronouns** (he, she, they, who) are resolved by :func:`resolve_pronoun` from the recent
-  speakers and sentence subjects, using the gender courtesy titles tell (Mr./Mrs./Ms.);
+  speakers and sentence subjects, using the gender courtesy titles tell (Mr./Mrs./Ms.) or,
+  failing that, a first name nearly always given to one sex (``data/first_names.tsv``);
 * **groups** ("U.S. officials", "French diplomats", "the White House") are speakers of kind group;
 * **sides** come from descriptors in or next to a mention ("Russian President", "the Libyan
   leader, Col. ...", "U.S. officials") through ``data/affiliations.tsv``; a speakers side file
@@ -135,6 +136,19 @@ def title_gender(title: str) -> str:
     return genders.get(title, "")
 
 
+@cache
+def _first_names() -> dict[str, str]:
+    return dict(row[:2] for row in table("first_names.tsv"))
+
+
+def name_gender(title: str, name: str) -> str:
+    """The gender (m / f / "") a mention tells: its title's ("Mrs."), else that of the first
+    word of a full name when nearly everyone so named is a man or a woman ("Mark Weddle";
+    ``data/first_names.tsv``, U.S. Census first names)."""
+    words = name.split()
+    return title_gender(title) or (_first_names().get(words[0], "") if len(words) > 1 else "")
+
+
 def find_names(norm: str, start: int, end: int) -> list[NameMention]:
     """People's names (with titles) in ``norm[start:end]``; places and institutions left out."""
     aff, _ = _affiliations()
@@ -193,7 +207,7 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
             s = title_start if title_start != -1 else s
         if side == "":
             side = aff.get(title, "")
-        out.append(NameMention(s, m.end(), n_start, title, name, side, title_gender(title)))
+        out.append(NameMention(s, m.end(), n_start, title, name, side, name_gender(title, name)))
     return out
 
 
@@ -259,9 +273,8 @@ class Registry:
                 courtesy = nm.title in _COURTESY
                 if not sp.title or (sp.title in _COURTESY and not courtesy):
                     sp.title = nm.title
-            g = title_gender(nm.title)
-            if g and not sp.gender:
-                sp.gender = g
+            if nm.gender and not sp.gender:
+                sp.gender = nm.gender
             side = nm.side or self._apposition_side(nm)
             if side and not sp.side:
                 sp.side = side
