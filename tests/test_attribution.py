@@ -230,40 +230,41 @@ def test_pronoun_resolution_prefers_gender(tmp_path):
 
 
 
-def test_pronoun_gender_comes_from_a_first_name_when_there_is_no_title():
-    utter = _utterances("Talks\n\nDennis Ross met Nicole Hale on Friday.\n\n"
-                        "She said the talks went well. He said nothing had been decided.\n")
-    assert _speaker_of(utter, "the talks") == {"Nicole Hale"}
-    assert _speaker_of(utter, "nothing") == {"Dennis Ross"}
-
-
-def _speaker_of(utter, start):
-    """The speakers of the utterances whose text starts with ``start``."""
-    return set(utter[utter.text.str.startswith(start)].speaker)
-
-
-def test_a_pronoun_takes_the_subject_just_named_before_the_last_speaker():
-    # a new paragraph names its subject, then quotes him: "he" is the subject, not the
-    # speaker of the paragraph before (neither has a title that tells a gender)
-    utter = _utterances(
-        "Plant\n\n\"We will not close the plant,\" said Maria Lopez, the plant manager.\n\n"
-        "Tom Reilly, 55, has worked on the line for 30 years. \"I have heard that before,\" he said.\n\n"
-        "Senator Ann Ortiz spoke next. \"The state will help,\" she said.\n\n"
-        "Dr. Paul Meyer got a standing ovation when, at the end of his talk, he said the town must act.\n")
-    assert _speaker_of(utter, '"I have heard') == {"Tom Reilly"}
-    assert _speaker_of(utter, "the town must act") == {"Paul Meyer"}
-
-
-def test_a_subject_that_is_no_person_is_not_a_pronoun_antecedent():
-    # a name that only modifies the subject ("The Hale audit"), and a subject inside
-    # someone else's reported words ("Officer Dana Ruiz, Chan said, ...")
-    utter = _utterances(
+#: (article, start of an utterance, its speaker): whom a pronoun source resolves to
+PRONOUN_CASES = {
+    # gender from a first name when there is no title
+    "first-name-she": ("Talks\n\nDennis Ross met Nicole Hale on Friday.\n\nShe said the talks went well.\n",
+                       "the talks", "Nicole Hale"),
+    "first-name-he": ("Talks\n\nNicole Hale met Dennis Ross on Friday.\n\nHe said nothing had been decided.\n",
+                      "nothing", "Dennis Ross"),
+    # a paragraph names its subject, then quotes them: the subject, not the speaker of the
+    # paragraph before (first names given to both sexes: no gender to go by)
+    "subject-before-last-speaker": (
+        "Plant\n\n\"We will not close the plant,\" said Chris Lopez, the plant manager.\n\n"
+        "Robin Reilly, 55, has worked on the line for 30 years. \"I have heard that before,\" he said.\n",
+        '"I have heard', "Robin Reilly"),
+    "subject-of-own-sentence": (
+        "Plant\n\n\"The state will help,\" said Senator Jordan Ortiz.\n\n"
+        "Dr. Kim Meyer got a standing ovation when, at the end of the talk, she said the town must act.\n",
+        "the town must act", "Kim Meyer"),
+    # a name that only modifies the subject ("The Hale audit") is no antecedent
+    "modifier-is-no-subject": (
         "Audit\n\nMayor Joan Park defended the budget. \"It is sound,\" she said.\n\n"
-        "The council hired Dr. Ray Hale in May. The Hale audit arrived on Monday, and she said the audit was flawed.\n\n"
-        "Dr. Lee Chan studies the river. Officer Dana Ruiz, Chan said, has warned the council for years. "
-        "\"Nobody listened,\" he said.\n")
-    assert _speaker_of(utter, "the audit was flawed") == {"Joan Park"}
-    assert _speaker_of(utter, '"Nobody listened') == {"Lee Chan"}
+        "The council hired Dr. Robin Hale in May. The Hale audit arrived on Monday, and she said the audit was flawed.\n",
+        "the audit was flawed", "Joan Park"),
+    # nor is a subject inside someone else's reported words
+    "reported-subject": (
+        "River\n\nDr. Lee Chan studies the river. Officer Dana Ruiz, Chan said, has warned the council for years. "
+        "\"Nobody listened,\" he said.\n",
+        '"Nobody listened', "Lee Chan"),
+}
+
+
+@pytest.mark.parametrize("case", PRONOUN_CASES)
+def test_pronoun_sources_resolve_to(case):
+    text, start, speaker = PRONOUN_CASES[case]
+    utter = _utterances(text)
+    assert set(utter[utter.text.str.startswith(start)].speaker) == {speaker}
 
 
 STRUCTURES = """Harbor Mayor Says Wall Will Be Built On Time.
