@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -497,7 +497,7 @@ class _Attributor:
         spans; "Trump, Sexton said, has ...")."""
         s, e = self.sent[si][:2]
         toks = self.tokens(s, e)
-        upto = bisect_left([t.s for t in toks], before)
+        upto = bisect_left(toks, before, key=lambda t: t.s)
         subject = self.main_subject(toks, upto)
         if subject is None or subject[2] != "name":
             return None
@@ -1099,7 +1099,8 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                     reported = [(*c, b.speaker) for b in atts_by_sentence.get(s2, []) if b.frame != "prep"
                                 for c in b.contents]
                     cands.append(att.subject_person(s2, att.sent[s2][1], gender, reported))
-                    cands += [spk for s3, spk in reversed(last_speakers) if s3 == s2]
+                    # last_speakers runs in sentence order: read back only as far as s2
+                    cands += [spk for s3, spk in takewhile(lambda x: x[0] >= s2, reversed(last_speakers)) if s3 == s2]
                 # earlier names in this sentence before the pronoun, subject first
                 cur = [nm for nm in names_by_sentence.get(si, []) if nm.end <= ms]
                 for s2, spk in reversed(last_speakers):  # in order of sentence: stop 3 sentences back
