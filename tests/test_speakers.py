@@ -127,3 +127,26 @@ def test_name_gender_from_title_then_first_name():
     assert name_gender("", "Nicole Hargrove") == "f"
     assert name_gender("", "Chris Smith") == ""  # a name given to both
     assert name_gender("", "Mark") == ""  # a lone word may be a surname
+
+
+def test_headline_runs_are_cut_at_function_words_and_line_breaks():
+    # a headline line runs capitalised words together; "Against", "Maybe" and "Neither"
+    # are no part of a name, and a name never runs on past the end of a line
+    text = ("Budget Fight Pits Nora Quill Against Dale Ormsby\n"
+            "Maybe Quill will win. Neither Ruth Pask nor the mayor would say.")
+    _assert_names(text, {"Budget Fight Pits Nora Quill": {}, "Dale Ormsby": {}, "Quill": {}, "Ruth Pask": {}})
+    _assert_names("Budget Talks Stall\nNora Quill spoke.", {"Nora Quill": {"gender": "f"}})
+
+
+def test_runs_of_common_words_are_not_people_but_first_names_and_particles_keep_them():
+    text = ("The World War memorial, run by Social Security and backed by Judicial Watch, "
+            "drew Bill Gray and Bin Laden's nephew.")
+    _assert_names(text, {"Bill Gray": {}, "Bin Laden": {}})
+
+
+def test_a_surname_maps_to_the_name_with_a_first_name_not_to_longer_headline_words():
+    text = "Lawmakers Rip Nora Quill. The treasurer, Nora Quill, defended the plan. Quill said it balanced."
+    reg = Registry(text)
+    reg.collect([(0, len(text))])
+    assert reg.canonical_name("Quill") == "Nora Quill"
+    assert reg.speakers["Nora Quill"].gender == "f"

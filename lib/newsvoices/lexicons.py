@@ -39,7 +39,7 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 #: Part-of-speech tags of proper nouns in the Penn Treebank tag set.
-_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
 
 
 @cache
@@ -62,10 +62,29 @@ def brill_tags() -> dict[str, str]:
     return words
 
 
+#: Penn Treebank tags of closed-class words (and adverbs): prepositions, determiners,
+#: conjunctions, modals, pronouns, wh-words, interjections.
+_FUNCTION_TAGS = frozenset({"IN", "TO", "DT", "PDT", "CC", "MD", "EX", "PRP", "PRP$", "WDT", "WP",
+                            "WP$", "WRB", "UH", "RB"})
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Capitalised forms of the words the Brill lexicon (:func:`brill_tags`) tags, in lower
+    case, as function words or adverbs, and never as a proper noun when capitalised: "To",
+    "The", "With", "Maybe", "Neither". Inside a run of capitalised words they mark a
+    headline ("Pence Endorses Paul Ryan With Trump") or a sentence opener ("Maybe Trump"),
+    not part of a name."""
+    tags = brill_tags()
+    return frozenset(word.capitalize() for word, tag in tags.items()
+                     if tag in _FUNCTION_TAGS and word.isalpha() and word.islower()
+                     and tags.get(word.capitalize()) not in PROPER_TAGS)
+
+
 @cache
 def common_capitalised() -> dict[str, str]:
     """Capitalised words that the Brill lexicon (:func:`brill_tags`) tags as anything but a
     proper noun, with that tag: "Explain" VB, "Well" UH, "Voters" NNS, "Perhaps" RB. In news
     copy they are capitalised because they open a sentence or a quote, not because they name
     someone."""
-    return {word: tag for word, tag in brill_tags().items() if word[:1].isupper() and tag not in _PROPER_TAGS}
+    return {word: tag for word, tag in brill_tags().items() if word[:1].isupper() and tag not in PROPER_TAGS}

@@ -3,14 +3,18 @@
 Everything runs on the normalised article text (offsets are shared with ``Article.text``) with
 rules and shipped word lists only:
 
-* **names** are runs of capitalised words, with an optional title before them from
-  ``data/titles.txt`` ("Defense Secretary Robert M. Gates", "Col. Moammar Gadhafi"); a run is a
-  person when it has a title or two or more name words, and is not a place or institution
-  (``data/affiliations.tsv``, organisation words); a lone untitled word that TextBlob's
-  shipped Brill lexicon knows as a common word ("Explain", "Well", "Voters"), or a city
-  name alone ("Cleveland"), is no name;
-* **canonical speakers**: the longest full name seen; later mentions by surname, with or without
-  a courtesy title, possessive or not ("Mr. Gates", "Gates", "Gates'") map to it;
+* **names** are runs of capitalised words within one line, with an optional title before them
+  from ``data/titles.txt`` ("Defense Secretary Robert M. Gates", "Col. Moammar Gadhafi"), cut
+  at capitalised function words of headlines and sentence openers ("... Paul Ryan With
+  Trump", "Maybe Trump"); a run is a person when it has a title or two or more name words,
+  and is not a place or institution (``data/affiliations.tsv``, organisation words); a lone
+  untitled word that TextBlob's shipped Brill lexicon knows as a common word ("Explain",
+  "Well", "Voters"), an untitled run of such words ("World War", "Judicial Watch"), or a
+  city name alone ("Cleveland"), is no name;
+* **canonical speakers**: the longest full name seen, preferring one with a first name or a
+  title ("Donald Trump" before the headline words "Black Lawmakers Rip Donald Trump"); later
+  mentions by surname, with or without a courtesy title, possessive or not ("Mr. Gates",
+  "Gates", "Gates'") map to it;
 * **roles before names**: a noun phrase naming a role ("Russia's defense minister") is the person
   whose title has that role and whose side agrees, anywhere in the article;
 * **pronouns** (he, she, they, who) are resolved by :func:`resolve_pronoun` from the recent
@@ -29,10 +33,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .errors import InputFileError
-from .lexicons import cased_wordlist, common_capitalised, table, wordlist
+from .lexicons import PROPER_TAGS, brill_tags, cased_wordlist, common_capitalised, function_words, table, wordlist
 from .sidefiles import read_side_file
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "it": "n", "you": ""}
@@ -41,6 +45,7 @@ PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "
 _CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|(?:[A-Z]\.)+)"
 _COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr."})
 _LINK = r"(?:de|da|del|van|von|der|bin|al|el|la|le|di|Jr\.|Sr\.|II|III)"
+_PARTICLE = re.compile(_LINK, re.IGNORECASE)  # "Bin Laden", "Van Voorhis"
 #: Contractions after an apostrophe ("We're", "Don't"): the word before is no name.
 _CONTRACTION = r"(?:re|ve|ll|d|m|t)\b"
 
@@ -116,8 +121,8 @@ def _name_pattern() -> re.Pattern:
     word = rf"{_CAP}(?:'(?!s\b|{_CONTRACTION})[a-z]+)?"  # Ma'ale; not the 's of Russia's
     return re.compile(
         r"(?=[A-Z])(?<![A-Za-z])"  # a capital that starts a word: not the "Fact" of "PolitiFact"
-        rf"(?P<title>(?:(?:{title_re.pattern})\s+)*)"
-        rf"(?P<name>{word}(?:\s+(?:{_LINK}\s+)*{word})*)"
+        rf"(?P<title>(?:(?:{title_re.pattern})[^\S\n]+)*)"
+        rf"(?P<name>{word}(?:[^\S\n]+(?:{_LINK}[^\S\n]+)*{word})*)"
         rf"(?![A-Za-z]|'{_CONTRACTION})")
 
 
@@ -157,12 +162,9 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
     titles, title_re = _titles()
     states = cased_wordlist(_US_STATES)
     out = []
-    for m in _name_pattern().finditer(norm, start, end):
-        if m.start() >= 2 and _PARTY_LABEL.match(norm, m.start() - 2, m.start()):
-            continue  # "R-Maine": a state, not a person
-        title = m.group("title").strip()
-        words = m.group("name").split()
-        n_start = m.start("name")
+    for run_start, title, n_start, run_end in _runs(norm, start, end):
+        titled_run = bool(title)
+        words = norm[n_start:run_end].split()
         # Drop sentence openers and descriptors (nationality, title words) at the front.
         side = ""
         while words:
@@ -183,32 +185,84 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
             continue
         # A title may follow the descriptor ("Russian President Dmitry Medvedev").
         tm = title_re.match(norm, n_start)
-        while tm and norm[tm.end():tm.end() + 1].isspace() and tm.end() < m.end():
+        while tm and norm[tm.end():tm.end() + 1].isspace() and tm.end() < run_end:
             title = (title + " " + tm.group(0)).strip()
             n_start = tm.end() + 1
             tm = title_re.match(norm, n_start)
-        name = norm[n_start:m.end()].strip()
+        name = norm[n_start:run_end].strip()
         words = name.split()
         # a place ends a titled person's name only as a surname: "Rep. Jim Jordan", "Rep. Steve Israel"
         placed = words[:-1] if title and len(words) > 1 else words
         if not words or any(w in institutions for w in words) or any(w in aff for w in placed) or name in states:
             continue
-        if norm.startswith(".", m.end()) and words[-1] + "." in titles:
+        if not title and len(words) > 1 and _common_words_only(words):
+            continue
+        if norm.startswith(".", run_end) and words[-1] + "." in titles:
             continue  # "Pennsylvania Gov.": a title ends the run; the name after it is a match of its own
-        if not title and len(words) == 1 and _ends_title(norm, n_start, m.end(), titles):
+        if not title and len(words) == 1 and _ends_title(norm, n_start, run_end, titles):
             continue  # "the First Lady said": the end of a title, no name
         if not title and len(words) == 1 and (words[0] in nonnames or len(words[0]) < 2 or words[0].endswith(".")
                                               or words[0].endswith("ing") or (
-                                                  norm[m.end():m.end() + 1] == "." and words[0] + "." in nonnames)):
+                                                  norm[run_end:run_end + 1] == "." and words[0] + "." in nonnames)):
             continue
-        s = m.start("title") if m.group("title") else n_start
+        s = run_start if titled_run else n_start
         if title:
-            title_start = norm.find(title.split()[0], m.start(), n_start)
+            title_start = norm.find(title.split()[0], run_start, n_start)
             s = title_start if title_start != -1 else s
         if side == "":
             side = aff.get(title, "")
-        out.append(NameMention(s, m.end(), n_start, title, name, side, name_gender(title, name)))
+        out.append(NameMention(s, run_end, n_start, title, name, side, name_gender(title, name)))
     return out
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _runs(norm: str, start: int, end: int) -> Iterator[tuple[int, str, int, int]]:
+    """The runs of capitalised words in ``norm[start:end]`` that may be names, as (start,
+    title, name start, end): the matches of :func:`_name_pattern`, cut at function words
+    ("Pence Endorses Paul Ryan With Trump": "Pence Endorses Paul Ryan", "Trump"; "Maybe
+    Trump": "Trump"). A cut-off part keeps no title."""
+    cuts = _cut_words()
+    for m in _name_pattern().finditer(norm, start, end):
+        if m.start() >= 2 and _PARTY_LABEL.match(norm, m.start() - 2, m.start()):
+            continue  # "R-Maine": a state, not a person
+        title = m.group("title").strip()
+        if cuts.isdisjoint(m.group("name").split()):
+            yield m.start(), title, m.start("name"), m.end()
+            continue
+        run_start, piece = m.start(), None
+        for w in _WORD.finditer(norm, m.start("name"), m.end()):
+            if w.group() in cuts:
+                if piece is not None:
+                    yield run_start, title, piece[0], piece[1]
+                run_start, title, piece = w.end(), "", None
+            elif piece is None:
+                piece = (w.start(), w.end())
+                run_start = run_start if title else w.start()
+            else:
+                piece = (piece[0], w.end())
+        if piece is not None:
+            yield run_start, title, piece[0], piece[1]
+
+
+@cache
+def _cut_words() -> frozenset[str]:
+    """Capitalised function words (:func:`~newsvoices.lexicons.function_words`) that no
+    name holds, less the first names among them ("Will", "May")."""
+    return function_words() - frozenset(_first_names())
+
+
+def _common_words_only(words: list[str]) -> bool:
+    """Whether an untitled run of capitalised words is made only of common words, each
+    known in lower case to the Brill lexicon, and not a proper noun there ("World War",
+    "Social Security", "Judicial Watch"): a thing or an organisation, hardly ever a person.
+    A run that opens with a first name ("Bill Gray") or holds a name particle ("Bin
+    Laden") is kept."""
+    tags = brill_tags()
+    if words[0] in _first_names() or any(_PARTICLE.fullmatch(w) for w in words):
+        return False
+    return all(tags.get(w.lower(), "NNP") not in PROPER_TAGS for w in words)
 
 
 def _ends_title(norm: str, start: int, end: int, titles: dict[str, str]) -> bool:
@@ -259,8 +313,12 @@ class Registry:
         self.names = _without_lone_non_names(self.names)
         self.names.sort(key=lambda nm: nm.start)  # already in order when spans are; names_in relies on it
         self._name_starts = [nm.start for nm in self.names]
-        # Full names first, so "Gates" maps to "Robert M. Gates" whatever the order.
-        for nm in sorted(self.names, key=lambda n: -len(n.name.split())):
+        # Full names first, so "Gates" maps to "Robert M. Gates" whatever the order; and
+        # first of all those that look like a person's (a title other than "Mr." or a first
+        # name), so "Trump" maps to "Donald Trump", not to "Black Lawmakers Rip Donald Trump".
+        personal = {nm.name for nm in self.names
+                    if (nm.title and nm.title not in _COURTESY) or nm.name.split()[0] in _first_names()}
+        for nm in sorted(self.names, key=lambda n: (n.name not in personal, -len(n.name.split()))):
             words = nm.name.split()
             key = surname(nm.name)
             if len(words) > 1 and key not in self._by_surname:
