@@ -457,3 +457,24 @@ def test_a_participle_clause_takes_the_whole_noun_phrase_of_the_main_subject():
     assert utter["mention"].tolist() == ["The veteran schoolteacher", "A local nurse"]
     assert utter["speaker"].tolist() == ["Veteran schoolteacher", "Local nurse"]
 
+
+
+def test_a_headline_above_the_article_does_not_rename_its_speakers():
+    text = ("Lawmakers Rip Nora Quill Over Budget Plan\n\n"
+            "The treasurer, Nora Quill, defended the plan on Monday.\n\n"
+            '"It balances," Quill said. "We cut nothing that matters," she added.')
+    assert list(_utterances(text)["speaker"]) == ["Nora Quill"] * 3
+
+
+def test_a_role_then_a_name_in_apposition_is_the_named_person():
+    text = ("The county treasurer, Nora Quill, said the plan was sound. "
+            "Her deputy, Dale Ormsby, 41, said it was not.")
+    utterances = _utterances(text)
+    assert list(utterances["speaker"]) == ["Nora Quill", "Dale Ormsby"]
+    assert utterances["mention"].iloc[0] == "The county treasurer, Nora Quill"
+    # a clause with a name in apposition inside it is no subject: the source follows the cue
+    text = ("The stakes are so high that Mayor Ruth Pask warned the state auditor, Omar Bell, during their "
+            "meeting not to move the funds, said an official who was briefed on the talks.")
+    utterances = _utterances(text)
+    assert "Omar Bell" not in set(utterances["speaker"])
+    assert utterances["speaker"].iloc[0] == "Official"

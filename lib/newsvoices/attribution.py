@@ -409,7 +409,15 @@ class _Attributor:
             ht = ht if ht == "group" else None
         if ht in (None, "who"):
             return None
+        if len(segs) >= 2 and toks[b - 1].w.isalpha() and toks[b - 1].w.islower() and self._is_name(toks, *segs[1]):
+            return a, segs[1][1], "name"  # a role, then the name: "The treasurer, Nora Quill, said"
         return a, b, ht
+
+    def _is_name(self, toks: list[_Tok], a: int, b: int) -> bool:
+        """Whether toks[a:b] is a person's name and nothing more (a title may open it)."""
+        start, end = self._span(toks, a, b)
+        names = self.reg.names_in(start, end)
+        return len(names) == 1 and names[0].start == start and names[0].end == end
 
     def source_after(self, toks: list[_Tok], j: int, hi: int, prep: bool = False) -> tuple[int, int, str] | None:
         if j >= hi:
@@ -1128,7 +1136,10 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                 sp = alias
             elif names and not any(w in att.groups for w in low_words[-2:] if w not in {"president", "secretary",
                                                                                           "leader", "minister"}):
-                nm = names[-1] if not norm[ms:me].startswith(norm[names[0].start:names[0].end]) else names[0]
+                # the name that opens the phrase ("Trump campaign chairman Paul Manafort" is
+                # Trump's), else the last; a name in apposition closes it ("The treasurer, Nora Quill")
+                opens = norm[ms:me].startswith(norm[names[0].start:names[0].end]) and "," not in phrase
+                nm = names[0] if opens else names[-1]
                 sp = reg.person(nm.name, norm[nm.start:nm.end])
             else:
                 sp = reg.role(phrase) if not names else None
