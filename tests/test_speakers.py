@@ -1,6 +1,7 @@
 """Speakers: names with titles, canonical names, sides, pronouns."""
 
 from newsvoices.speakers import Registry, Speaker, find_names, name_gender, resolve_pronoun, side_of
+from newsvoices.tokenization import split_sentences
 
 
 def _names(text: str) -> dict:
@@ -150,3 +151,13 @@ def test_a_surname_maps_to_the_name_with_a_first_name_not_to_longer_headline_wor
     reg.collect([(0, len(text))])
     assert reg.canonical_name("Quill") == "Nora Quill"
     assert reg.speakers["Nora Quill"].gender == "f"
+
+
+def test_a_common_word_opening_its_sentence_is_no_name_unless_written_so_elsewhere():
+    # "Social" and "Big" open sentences only; "Baron" is also capitalised inside one; "Penny"
+    # is a first name
+    text = ("Social media spread the claim. Big donors stayed away. Baron said the story was sound. "
+            "Asked again, Baron agreed. Penny said she would stay.")
+    reg = Registry(text)
+    reg.collect(split_sentences(text))
+    assert [nm.name for nm in reg.names] == ["Baron", "Baron", "Penny"]

@@ -9,8 +9,9 @@ rules and shipped word lists only:
   Trump", "Maybe Trump"); a run is a person when it has a title or two or more name words,
   and is not a place or institution (``data/affiliations.tsv``, organisation words); a lone
   untitled word that TextBlob's shipped Brill lexicon knows as a common word ("Explain",
-  "Well", "Voters"), an untitled run of such words ("World War", "Judicial Watch"), or a
-  city name alone ("Cleveland"), is no name;
+  "Well", "Voters"; in lower case, when it only ever opens sentences: "Social media"), an
+  untitled run of such words ("World War", "Judicial Watch"), or a city name alone
+  ("Cleveland"), is no name;
 * **canonical speakers**: the longest full name seen, preferring one with a first name or a
   title ("Donald Trump" before the headline words "Black Lawmakers Rip Donald Trump"); later
   mentions by surname, with or without a courtesy title, possessive or not ("Mr. Gates",
@@ -277,21 +278,39 @@ def surname(name: str) -> str:
     return words[-1] if words else name
 
 
-def _without_lone_non_names(names: list[NameMention]) -> list[NameMention]:
-    """``names`` less the untitled ones that name no person when they stand alone: a common
-    word capitalised to open a sentence or a quote ("Explain", "Well", "Voters"; see
-    :func:`~newsvoices.lexicons.common_capitalised`) or a city ("Cleveland", "Las Vegas";
-    ``data/cities.txt``), unless the article also writes the word inside a longer name
-    ("Jessica Ditto" ... "Ditto said")."""
-    common, cities = common_capitalised(), cased_wordlist(_CITIES)
+def _without_lone_non_names(names: list[NameMention], openers: set[int]) -> list[NameMention]:
+    """``names`` less the untitled ones that name no person when they stand alone:
+
+    * a city ("Cleveland", "Las Vegas"; ``data/cities.txt``);
+    * a word the Brill lexicon knows, capitalised, as a common word ("Explain", "Well",
+      "Voters"; see :func:`~newsvoices.lexicons.common_capitalised`);
+    * a word that opens its sentence (``openers``: offsets of sentences' first words) and is
+      a common word in lower case ("Big legislation eludes him", "Social media has ..."),
+      unless it is a first name ("Penny") or the article also writes it capitalised inside a
+      sentence;
+
+    none of them when the article also writes the word inside a longer name ("Jessica Ditto"
+    ... "Ditto said")."""
+    common, cities, tags, first_names = common_capitalised(), cased_wordlist(_CITIES), brill_tags(), _first_names()
     in_longer = {w for nm in names if " " in nm.name for w in nm.name.split()}
+    inside = {nm.name for nm in names if nm.start not in openers}
 
     def lone_non_name(nm: NameMention) -> bool:
         if nm.title or nm.name in in_longer:
             return False
-        return nm.name in cities or (" " not in nm.name and nm.name in common)
+        if nm.name in cities:
+            return True
+        if " " in nm.name:
+            return False
+        if nm.name in common:
+            return True
+        return (nm.start in openers and nm.name not in inside and nm.name not in first_names
+                and tags.get(nm.name.lower(), "NNP") not in PROPER_TAGS)
 
     return [nm for nm in names if not lone_non_name(nm)]
+
+
+_FIRST_WORD = re.compile(r"[^\W_]")
 
 
 class Registry:
@@ -307,10 +326,14 @@ class Registry:
 
     # -- names -------------------------------------------------------------------------
     def collect(self, spans: list[tuple[int, int]]) -> None:
-        """First pass: every name in the article, so later surnames map to full names."""
+        """First pass: every name in the article's sentences (``spans``), so later surnames
+        map to full names."""
+        openers = set()
         for s, e in spans:
             self.names.extend(find_names(self.norm, s, e))
-        self.names = _without_lone_non_names(self.names)
+            if first := _FIRST_WORD.search(self.norm, s, e):
+                openers.add(first.start())
+        self.names = _without_lone_non_names(self.names, openers)
         self.names.sort(key=lambda nm: nm.start)  # already in order when spans are; names_in relies on it
         self._name_starts = [nm.start for nm in self.names]
         # Full names first, so "Gates" maps to "Robert M. Gates" whatever the order; and
