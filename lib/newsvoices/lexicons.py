@@ -62,6 +62,12 @@ def brill_tags() -> dict[str, str]:
     return words
 
 
+def common_in_lower_case(word: str) -> bool:
+    """Whether the Brill lexicon (:func:`brill_tags`) knows ``word``, in lower case, as
+    anything but a proper noun: "Social" ("social" JJ), "Watch" ("watch" VB); not "Obama"."""
+    return brill_tags().get(word.lower(), "NNP") not in PROPER_TAGS
+
+
 #: Penn Treebank tags of closed-class words (and adverbs): prepositions, determiners,
 #: conjunctions, modals, pronouns, wh-words, interjections.
 _FUNCTION_TAGS = frozenset({"IN", "TO", "DT", "PDT", "CC", "MD", "EX", "PRP", "PRP$", "WDT", "WP",

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputFileError
-from .lexicons import PROPER_TAGS, brill_tags, cased_wordlist, common_capitalised, function_words, table, wordlist
+from .lexicons import cased_wordlist, common_capitalised, common_in_lower_case, function_words, table, wordlist
 from .sidefiles import read_side_file
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "it": "n", "you": ""}
@@ -260,10 +260,9 @@ def _common_words_only(words: list[str]) -> bool:
     "Social Security", "Judicial Watch"): a thing or an organisation, hardly ever a person.
     A run that opens with a first name ("Bill Gray") or holds a name particle ("Bin
     Laden") is kept."""
-    tags = brill_tags()
     if words[0] in _first_names() or any(_PARTICLE.fullmatch(w) for w in words):
         return False
-    return all(tags.get(w.lower(), "NNP") not in PROPER_TAGS for w in words)
+    return all(common_in_lower_case(w) for w in words)
 
 
 def _ends_title(norm: str, start: int, end: int, titles: dict[str, str]) -> bool:
@@ -291,7 +290,7 @@ def _without_lone_non_names(names: list[NameMention], openers: set[int]) -> list
 
     none of them when the article also writes the word inside a longer name ("Jessica Ditto"
     ... "Ditto said")."""
-    common, cities, tags, first_names = common_capitalised(), cased_wordlist(_CITIES), brill_tags(), _first_names()
+    common, cities, first_names = common_capitalised(), cased_wordlist(_CITIES), _first_names()
     in_longer = {w for nm in names if " " in nm.name for w in nm.name.split()}
     inside = {nm.name for nm in names if nm.start not in openers}
 
@@ -305,7 +304,7 @@ def _without_lone_non_names(names: list[NameMention], openers: set[int]) -> list
         if nm.name in common:
             return True
         return (nm.start in openers and nm.name not in inside and nm.name not in first_names
-                and tags.get(nm.name.lower(), "NNP") not in PROPER_TAGS)
+                and common_in_lower_case(nm.name))
 
     return [nm for nm in names if not lone_non_name(nm)]
 
