@@ -1136,8 +1136,8 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                 sp = alias
             elif names and not any(w in att.groups for w in low_words[-2:] if w not in {"president", "secretary",
                                                                                           "leader", "minister"}):
-                # the name that opens the phrase ("Trump campaign chairman Paul Manafort" is
-                # Trump's), else the last; a name in apposition closes it ("The treasurer, Nora Quill")
+                # the name that opens the phrase ("Trump in his announcement speech"), else the
+                # last; a name in apposition closes the phrase ("The treasurer, Nora Quill")
                 opens = norm[ms:me].startswith(norm[names[0].start:names[0].end]) and "," not in phrase
                 nm = names[0] if opens else names[-1]
                 sp = reg.person(nm.name, norm[nm.start:nm.end])
