@@ -478,3 +478,13 @@ def test_a_role_then_a_name_in_apposition_is_the_named_person():
     utterances = _utterances(text)
     assert "Omar Bell" not in set(utterances["speaker"])
     assert utterances["speaker"].iloc[0] == "Official"
+
+
+def test_a_name_before_a_role_modifies_the_named_person_after_it():
+    # "Quill spokesman Dale Ormsby" is Ormsby; "Quill in a talk with Ormsby" and "Quill and Ormsby" stay Quill
+    text = ("Budget\n\nMayor Nora Quill spoke first. Quill spokesman Dale Ormsby said the vote was near. "
+            "Quill's former campaign manager Ada Fenn said the plan was sound. "
+            "Quill in a talk with Ormsby said the plan was fair. Quill and Ormsby said they would win.\n")
+    utterances = _utterances(text)
+    assert list(utterances["speaker"]) == ["Dale Ormsby", "Ada Fenn", "Nora Quill", "Nora Quill"]
+    assert utterances["mention"].iloc[0] == "Quill spokesman Dale Ormsby"

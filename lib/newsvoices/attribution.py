@@ -1065,6 +1065,24 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     return utter, registry
 
 
+#: Brill tags of the words of a role between two names: nouns and adjectives.
+_ROLE_TAGS = frozenset({"NN", "NNS", "JJ"})
+_ROLE_GAP = re.compile(r"(?:'s?)?((?:[^\S\n]+[\w-]+)+)[^\S\n]+")
+
+
+def _role_between(gap: str) -> bool:
+    """Whether the text between two names is a role that the first name modifies, so that the
+    second name heads the phrase: " spokesman " ("Cruz spokesman Rick Tyler"), "'s GOP primary
+    rival " ("Trump's GOP primary rival Sen. Marco Rubio"). Each word is a noun or adjective in
+    lower case (or unknown to the Brill lexicon, or an acronym), not "and", "of" or a verb."""
+    m = _ROLE_GAP.fullmatch(gap)
+    if not m:
+        return False
+    tags = brill_tags()
+    return all(w.isupper() or (w.islower() and tags.get(w, "NN") in _ROLE_TAGS) or (
+        "-" in w and w.islower()) for w in m.group(1).split())
+
+
 def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
     reg = att.reg
     norm = att.norm
@@ -1137,8 +1155,10 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
             elif names and not any(w in att.groups for w in low_words[-2:] if w not in {"president", "secretary",
                                                                                           "leader", "minister"}):
                 # the name that opens the phrase ("Trump in his announcement speech"), else the
-                # last; a name in apposition closes the phrase ("The treasurer, Nora Quill")
-                opens = norm[ms:me].startswith(norm[names[0].start:names[0].end]) and "," not in phrase
+                # last; a name in apposition closes the phrase ("The treasurer, Nora Quill"), so
+                # does one after a role the first name modifies ("Cruz spokeswoman Catherine Frazier")
+                opens = (norm[ms:me].startswith(norm[names[0].start:names[0].end]) and "," not in phrase
+                         and not (len(names) > 1 and _role_between(norm[names[0].end:names[1].start])))
                 nm = names[0] if opens else names[-1]
                 sp = reg.person(nm.name, norm[nm.start:nm.end])
             else:
