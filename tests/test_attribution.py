@@ -472,6 +472,10 @@ def test_a_role_then_a_name_in_apposition_is_the_named_person():
     utterances = _utterances(text)
     assert list(utterances["speaker"]) == ["Nora Quill", "Dale Ormsby"]
     assert utterances["mention"].iloc[0] == "The county treasurer, Nora Quill"
+    # words before the title belong to the name in apposition
+    utterances = _utterances("Another ally, Parks Secretary Ada Fenn, said the plan was sound. "
+                             "Her rival, Vermont Sen. Omar Bell, said it was not.")
+    assert list(utterances["speaker"]) == ["Ada Fenn", "Omar Bell"]
     # a clause with a name in apposition inside it is no subject: the source follows the cue
     text = ("The stakes are so high that Mayor Ruth Pask warned the state auditor, Omar Bell, during their "
             "meeting not to move the funds, said an official who was briefed on the talks.")

@@ -414,10 +414,12 @@ class _Attributor:
         return a, b, ht
 
     def _is_name(self, toks: list[_Tok], a: int, b: int) -> bool:
-        """Whether toks[a:b] is a person's name and nothing more (a title may open it)."""
+        """Whether toks[a:b] is a person's name and nothing more (a title may open it, and
+        capitalised descriptors before that: "Vermont Sen. Bernie Sanders")."""
         start, end = self._span(toks, a, b)
         names = self.reg.names_in(start, end)
-        return len(names) == 1 and names[0].start == start and names[0].end == end
+        return len(names) == 1 and names[0].end == end and all(
+            _is_cap(t.w) for t in toks[a:b] if t.s < names[0].start)
 
     def source_after(self, toks: list[_Tok], j: int, hi: int, prep: bool = False) -> tuple[int, int, str] | None:
         if j >= hi:

@@ -6,18 +6,23 @@ rules and shipped word lists only:
 * **names** are runs of capitalised words within one line, with an optional title before them
   from ``data/titles.txt`` ("Defense Secretary Robert M. Gates", "Col. Moammar Gadhafi"), cut
   at capitalised function words of headlines and sentence openers ("... Paul Ryan With
-  Trump", "Maybe Trump"); a run is a person when it has a title or two or more name words,
+  Trump", "Maybe Trump"), at a verb opening the run ("Is Sanders") and at headline words
+  after a full name ("Ted Cruz Hints Trump"); common words before a first name are dropped
+  ("Crooked Hillary Clinton") or, before a title, join it ("Labor Secretary" Thomas Perez);
+  a run is a person when it has a title or two or more name words,
   and is not a place or institution (``data/affiliations.tsv``, organisation words); a lone
   untitled word that TextBlob's shipped Brill lexicon knows as a common word ("Explain",
   "Well", "Voters"; in lower case, when it only ever opens sentences: "Social media"), an
   untitled run of such words ("World War", "Judicial Watch"), or a city name alone
   ("Cleveland"), is no name;
 * **canonical speakers**: the longest full name seen, preferring one with a first name or a
-  title ("Donald Trump" before the headline words "Black Lawmakers Rip Donald Trump"); later
+  title ("Donald Trump" before the headline words "Black Lawmakers Rip Donald Trump"), without
+  common words before the surname, without "Jr." (:func:`_canonical_order`); later
   mentions by surname, with or without a courtesy title, possessive or not ("Mr. Gates",
   "Gates", "Gates'") map to it;
 * **roles before names**: a noun phrase naming a role ("Russia's defense minister") is the person
-  whose title has that role and whose side agrees, anywhere in the article;
+  whose title has that role and whose side agrees, anywhere in the article, unless another
+  name follows the role;
 * **pronouns** (he, she, they, who) are resolved by :func:`resolve_pronoun` from the recent
   speakers and sentence subjects, using the gender courtesy titles tell (Mr./Mrs./Ms.) or,
   failing that, a first name nearly always given to one sex (``data/first_names.tsv``);
@@ -34,10 +39,11 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .errors import InputFileError
-from .lexicons import cased_wordlist, common_capitalised, common_in_lower_case, function_words, table, wordlist
+from .lexicons import (PROPER_TAGS, brill_tags, cased_wordlist, common_capitalised, common_in_lower_case,
+                       function_words, table, wordlist)
 from .sidefiles import read_side_file
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "it": "n", "you": ""}
@@ -167,7 +173,7 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
         titled_run = bool(title)
         words = norm[n_start:run_end].split()
         # Drop sentence openers and descriptors (nationality, title words) at the front.
-        side = ""
+        side, lead = "", -1  # lead: where common words before a title and name begin
         while words:
             w = words[0]
             if w in aff and len(words) > 1:
@@ -176,6 +182,8 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
                 pass
             elif w.endswith(".") and w[:-1] in states and len(words) > 1:
                 pass  # "... at Bedminster, N.J. Roger Ailes said": the state ends the sentence before
+            elif not title_re.match(norm, n_start) and _leads_to_first_name(words):
+                lead = n_start if lead < 0 else lead  # "Follow Pam Key", "World Bank President Jim Kim"
             else:
                 break
             n_start = norm.find(w, n_start) + len(w)
@@ -187,8 +195,8 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
         # A title may follow the descriptor ("Russian President Dmitry Medvedev").
         tm = title_re.match(norm, n_start)
         while tm and norm[tm.end():tm.end() + 1].isspace() and tm.end() < run_end:
-            title = (title + " " + tm.group(0)).strip()
-            n_start = tm.end() + 1
+            title = (title + " " + (norm[lead:tm.end()] if lead >= 0 else tm.group(0))).strip()
+            n_start, lead = tm.end() + 1, -1
             tm = title_re.match(norm, n_start)
         name = norm[n_start:run_end].strip()
         words = name.split()
@@ -221,20 +229,20 @@ _WORD = re.compile(r"\S+")
 
 def _runs(norm: str, start: int, end: int) -> Iterator[tuple[int, str, int, int]]:
     """The runs of capitalised words in ``norm[start:end]`` that may be names, as (start,
-    title, name start, end): the matches of :func:`_name_pattern`, cut at function words
-    ("Pence Endorses Paul Ryan With Trump": "Pence Endorses Paul Ryan", "Trump"; "Maybe
-    Trump": "Trump"). A cut-off part keeps no title."""
-    cuts = _cut_words()
+    title, name start, end): the matches of :func:`_name_pattern`, cut at words no name holds
+    (:func:`_cuts`): "Pence Endorses Paul Ryan With Trump" gives "Pence", "Paul Ryan" and
+    "Trump"; "Maybe Trump" gives "Trump". A cut-off part keeps no title."""
     for m in _name_pattern().finditer(norm, start, end):
         if m.start() >= 2 and _PARTY_LABEL.match(norm, m.start() - 2, m.start()):
             continue  # "R-Maine": a state, not a person
         title = m.group("title").strip()
-        if cuts.isdisjoint(m.group("name").split()):
+        cut = _cuts(m.group("name").split(), bool(title))
+        if not any(cut):
             yield m.start(), title, m.start("name"), m.end()
             continue
         run_start, piece = m.start(), None
-        for w in _WORD.finditer(norm, m.start("name"), m.end()):
-            if w.group() in cuts:
+        for w, is_cut in zip(_WORD.finditer(norm, m.start("name"), m.end()), cut):
+            if is_cut:
                 if piece is not None:
                     yield run_start, title, piece[0], piece[1]
                 run_start, title, piece = w.end(), "", None
@@ -247,11 +255,69 @@ def _runs(norm: str, start: int, end: int) -> Iterator[tuple[int, str, int, int]
             yield run_start, title, piece[0], piece[1]
 
 
+#: Brill tags of verbs that open a question or a headline before a name ("Is Sanders", "Does
+#: Rubio", "Said Ellis").
+_OPENING_VERB_TAGS = frozenset({"VBZ", "VBD"})
+
+
+def _cuts(words: list[str], titled: bool) -> list[bool]:
+    """Which words of a run of capitalised words no name holds:
+
+    * capitalised function words and adverbs (:func:`~newsvoices.lexicons.function_words`:
+      "With", "Maybe"), less the first names among them ("Will", "May");
+    * an untitled run's first word when it is a verb in the third person or the past ("Is
+      Sanders", "Does Rubio");
+    * after a person's full name (a first name and a word more), a word that headline case
+      capitalises: one the Brill lexicon knows in lower case as a common word and
+      capitalised as no proper noun ("Ted Cruz Hints Trump", "Carly Fiorina Endorses Ted
+      Cruz"), unless it may still be part of the name: a first name, a title, or a word right
+      after a first name, a particle or an initial ("Mary Kay Henry", "Osama bin Laden").
+    """
+    cuts = _cut_words()
+    if len(words) == 1:
+        return [words[0] in cuts]
+    first_names, titles, tags = _first_names(), _titles()[0], brill_tags()
+    out = []
+    after_first = 0  # how many words since the last first name (0: none seen)
+    for i, w in enumerate(words):
+        cut = w in cuts
+        if not cut and i == 0 and not titled and w not in first_names:
+            cut = tags.get(w.lower()) in _OPENING_VERB_TAGS and tags.get(w) not in PROPER_TAGS
+        first = w in first_names and w not in titles
+        if not cut and after_first >= 2 and not first and w not in titles and not _PARTICLE.fullmatch(w):
+            prev = words[i - 1]
+            cut = (not _PARTICLE.fullmatch(prev) and not prev.endswith(".")
+                   and tags.get(w) not in PROPER_TAGS and common_in_lower_case(w))
+        out.append(cut)
+        if cut:
+            after_first = 0
+        elif first:
+            after_first = 1
+        elif after_first:
+            after_first += 1
+    return out
+
+
 @cache
 def _cut_words() -> frozenset[str]:
     """Capitalised function words (:func:`~newsvoices.lexicons.function_words`) that no
     name holds, less the first names among them ("Will", "May")."""
     return function_words() - frozenset(_first_names())
+
+
+def _leads_to_first_name(words: list[str]) -> bool:
+    """Whether a run of capitalised words opens with common words (each known to the Brill
+    lexicon in lower case, none a first name) before a first name that starts a full name:
+    "Crooked Hillary Clinton", "Follow Pam Key", "Agriculture Secretary Tom Vilsack"; not
+    "South Carolina Saturday" (a place)."""
+    first_names = _first_names()
+    for k, w in enumerate(words[:-1]):
+        if w in first_names:
+            place = " ".join(words[:k + 1])
+            return k > 0 and place not in cased_wordlist(_US_STATES) and place not in cased_wordlist(_CITIES)
+        if not common_in_lower_case(w):
+            return False
+    return False
 
 
 def _common_words_only(words: list[str]) -> bool:
@@ -273,7 +339,7 @@ def _ends_title(norm: str, start: int, end: int, titles: dict[str, str]) -> bool
 
 
 def surname(name: str) -> str:
-    words = [w for w in name.split() if w not in {"Jr.", "Sr.", "II", "III"}]
+    words = [w for w in name.split() if w.rstrip(".") not in {"Jr", "Sr", "II", "III"}]
     return words[-1] if words else name
 
 
@@ -310,6 +376,32 @@ def _without_lone_non_names(names: list[NameMention], openers: set[int]) -> list
 
 
 _FIRST_WORD = re.compile(r"[^\W_]")
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _canonical_order(names: list[NameMention]) -> Callable[[NameMention], tuple]:
+    """The sort key that puts first the mention whose name a surname should map to. Full
+    names come first, so "Gates" maps to "Robert M. Gates" whatever the order; first of all
+    those that look like a person's (a title other than "Mr.", or a first name) and are not
+    another full name of the article with words before it ("Star Norbert Leo Butz" when the
+    article also writes "Norbert Leo Butz"; but "Marine Le Pen"); then those with fewer words
+    before the surname that are common words and no first names, initials or particles
+    ("Barack Obama" before the headline words "Star Mom Corners Obama"); then those without
+    "Jr." or "Sr." ("Donald Trump" before his son "Donald Trump Jr."); then the longest
+    ("Robert M. Gates"); then the first written."""
+    first_names = _first_names()
+    full = {nm.name for nm in names if " " in nm.name and nm.name.split()[0] in first_names}
+    personal = {nm.name for nm in names if (nm.title and nm.title not in _COURTESY) or nm.name.split()[0] in first_names}
+
+    def key(nm: NameMention) -> tuple:
+        words = nm.name.split()
+        padded = any(" ".join(words[i:]) in full and not _PARTICLE.fullmatch(words[i]) for i in range(1, len(words) - 1))
+        last = surname(nm.name)
+        common = sum(w != last and w.isalpha() and w not in first_names and not _PARTICLE.fullmatch(w)
+                     and common_in_lower_case(w) for w in words)
+        return nm.name not in personal or padded, common, last != words[-1], -len(words)
+
+    return key
 
 
 class Registry:
@@ -335,12 +427,7 @@ class Registry:
         self.names = _without_lone_non_names(self.names, openers)
         self.names.sort(key=lambda nm: nm.start)  # already in order when spans are; names_in relies on it
         self._name_starts = [nm.start for nm in self.names]
-        # Full names first, so "Gates" maps to "Robert M. Gates" whatever the order; and
-        # first of all those that look like a person's (a title other than "Mr." or a first
-        # name), so "Trump" maps to "Donald Trump", not to "Black Lawmakers Rip Donald Trump".
-        personal = {nm.name for nm in self.names
-                    if (nm.title and nm.title not in _COURTESY) or nm.name.split()[0] in _first_names()}
-        for nm in sorted(self.names, key=lambda n: (n.name not in personal, -len(n.name.split()))):
+        for nm in sorted(self.names, key=_canonical_order(self.names)):
             words = nm.name.split()
             key = surname(nm.name)
             if len(words) > 1 and key not in self._by_surname:
@@ -422,15 +509,17 @@ class Registry:
 
     def role(self, phrase: str) -> Speaker | None:
         """The named person a role phrase refers to ("Russia's defense minister")."""
-        low = phrase.lower()
         side = side_of(phrase)
         best = None
         for sp in self.speakers.values():
             if sp.kind != "person" or not sp.title:
                 continue
-            t = sp.title.lower()
-            words = [w for w in t.split() if w not in {"mr.", "mrs.", "ms.", "dr."}]
-            if len(words) >= 1 and re.search(r"\b" + re.escape(" ".join(words)) + r"\b", low) and len(" ".join(words)) > 3:
+            role = " ".join(w for w in sp.title.split() if w not in _COURTESY)
+            m = re.search(r"\b" + re.escape(role) + r"\b", phrase, re.IGNORECASE) if len(role) > 3 else None
+            # the role closes the phrase, or the person's own name follows it: "Party Chairman
+            # Jaime Harrison" names someone else
+            rest = phrase[m.end():].strip() if m else ""
+            if m and (not _CAPITAL.search(rest) or sp.name.startswith(rest)):
                 if side and sp.side and side != sp.side:
                     continue
                 if best is not None:
