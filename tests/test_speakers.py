@@ -209,3 +209,13 @@ def test_a_surname_maps_to_the_plain_full_name_not_to_one_padded_or_with_a_suffi
     reg = Registry(text)
     reg.collect(split_sentences(text))
     assert reg.canonical_name("Le Pen") == "Marine Le Pen"
+
+
+def test_a_common_word_joined_by_of_for_or_and_is_part_of_an_organisation():
+    # "Education", "Freedom", "Science" and "Technology" are parts of organisations' names;
+    # "Bill" is a first name, and "Hope" is also written in a full name
+    text = ("The Department of Education and the Science and Technology board filed a Freedom of "
+            "Information Act request. Ruth Hope agreed. Bill and Hope said so.")
+    reg = Registry(text)
+    reg.collect(split_sentences(text))
+    assert [nm.name for nm in reg.names] == ["Ruth Hope", "Bill", "Hope"]

@@ -12,7 +12,8 @@ rules and shipped word lists only:
   a run is a person when it has a title or two or more name words,
   and is not a place or institution (``data/affiliations.tsv``, organisation words); a lone
   untitled word that TextBlob's shipped Brill lexicon knows as a common word ("Explain",
-  "Well", "Voters"; in lower case, when it only ever opens sentences: "Social media"), an
+  "Well", "Voters"; in lower case, when it only ever opens sentences: "Social media", or is
+  joined by "of", "for" or "and" to another capitalised word: "Department of Education"), an
   untitled run of such words ("World War", "Judicial Watch"), or a city name alone
   ("Cleveland"), is no name;
 * **canonical speakers**: the longest full name seen, preferring one with a first name or a
@@ -343,7 +344,13 @@ def surname(name: str) -> str:
     return words[-1] if words else name
 
 
-def _without_lone_non_names(names: list[NameMention], openers: set[int]) -> list[NameMention]:
+#: A capitalised word joined to the next by "of", "for" or "and": the first part of an
+#: organisation's name ("Department of Education", "Democrats for Life", "Science and Technology").
+_JOINED_BEFORE = re.compile(r"[A-Z][\w.'-]*[^\S\n]+(?:of|for|and)[^\S\n]+$")
+_JOINED_AFTER = re.compile(r"[^\S\n]+(?:of|for|and)[^\S\n]+[A-Z]")
+
+
+def _without_lone_non_names(norm: str, names: list[NameMention], openers: set[int]) -> list[NameMention]:
     """``names`` less the untitled ones that name no person when they stand alone:
 
     * a city ("Cleveland", "Las Vegas"; ``data/cities.txt``);
@@ -353,6 +360,9 @@ def _without_lone_non_names(names: list[NameMention], openers: set[int]) -> list
       a common word in lower case ("Big legislation eludes him", "Social media has ..."),
       unless it is a first name ("Penny") or the article also writes it capitalised inside a
       sentence;
+    * a common word in lower case joined by "of", "for" or "and" to another capitalised
+      word: part of an organisation's name ("Department of Education", "Freedom of
+      Information Act"), unless a first name;
 
     none of them when the article also writes the word inside a longer name ("Jessica Ditto"
     ... "Ditto said")."""
@@ -369,8 +379,11 @@ def _without_lone_non_names(names: list[NameMention], openers: set[int]) -> list
             return False
         if nm.name in common:
             return True
-        return (nm.start in openers and nm.name not in inside and nm.name not in first_names
-                and common_in_lower_case(nm.name))
+        if nm.name in first_names or not common_in_lower_case(nm.name):
+            return False
+        return ((nm.start in openers and nm.name not in inside)
+                or bool(_JOINED_BEFORE.search(norm, max(0, nm.start - 40), nm.start))
+                or bool(_JOINED_AFTER.match(norm, nm.end)))
 
     return [nm for nm in names if not lone_non_name(nm)]
 
@@ -424,7 +437,7 @@ class Registry:
             self.names.extend(find_names(self.norm, s, e))
             if first := _FIRST_WORD.search(self.norm, s, e):
                 openers.add(first.start())
-        self.names = _without_lone_non_names(self.names, openers)
+        self.names = _without_lone_non_names(self.norm, self.names, openers)
         self.names.sort(key=lambda nm: nm.start)  # already in order when spans are; names_in relies on it
         self._name_starts = [nm.start for nm in self.names]
         for nm in sorted(self.names, key=_canonical_order(self.names)):
