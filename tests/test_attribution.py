@@ -492,3 +492,16 @@ def test_a_name_before_a_role_modifies_the_named_person_after_it():
     utterances = _utterances(text)
     assert list(utterances["speaker"]) == ["Dale Ormsby", "Ada Fenn", "Nora Quill", "Nora Quill"]
     assert utterances["mention"].iloc[0] == "Quill spokesman Dale Ormsby"
+
+
+def test_a_noun_of_people_before_a_name_heads_the_phrase():
+    # "advisers to Quill", "Supporters of Quill" and "a contestant on Quill's show" speak, not
+    # Quill; "a report from Ormsby" is his, and "Footage of Quill" hers (footage is no one);
+    # so is a name in apposition after a comma
+    text = ("Budget\n\nMayor Nora Quill spoke first. Dale Ormsby wrote. Advisers to Mayor Quill said the vote "
+            "was near. Supporters of Quill said it was close. A contestant on Quill's show said the plan was "
+            "fair. A recent report from Ormsby said the plan was sound. An adviser to the Quill campaign, "
+            "Omar Bell, said it would pass. Footage of Quill shows her saying the plan was fair.\n")
+    utterances = _utterances(text)
+    assert list(utterances["speaker"]) == ["Advisers to Mayor Quill", "Supporters of Quill",
+                                           "Contestant on Quill's show", "Dale Ormsby", "Omar Bell", "Nora Quill"]

@@ -1067,6 +1067,18 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     return utter, registry
 
 
+_HEAD_BEFORE_NAME = re.compile(r"\b([A-Za-z][a-z-]*)[^\S\n]+(?:of|to|in|on|with|about|at|over|for|among)"
+                               r"[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?$")
+
+
+def _group_before_name(norm: str, start: int, name_start: int, groups: frozenset[str]) -> bool:
+    """Whether a subject phrase from ``start`` is headed by a noun of people before its first
+    name (at ``name_start``), which only qualifies it: "a contestant on Trump's show",
+    "aides to Clinton", "people close to Clinton". Not "by" or "from", which name the source
+    ("an email from Neera Tanden"), and not other nouns ("the spectacle of Mr. Netanyahu")."""
+    m = _HEAD_BEFORE_NAME.search(norm, start, name_start)
+    return bool(m) and m.group(1).lower() in groups
+
 #: Brill tags of the words of a role between two names: nouns and adjectives.
 _ROLE_TAGS = frozenset({"NN", "NNS", "JJ"})
 _ROLE_GAP = re.compile(r"(?:'s?)?((?:[^\S\n]+[\w-]+)+)[^\S\n]+")
@@ -1155,7 +1167,8 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
             if alias is not None:
                 sp = alias
             elif names and not any(w in att.groups for w in low_words[-2:] if w not in {"president", "secretary",
-                                                                                          "leader", "minister"}):
+                                                                                          "leader", "minister"}) \
+                    and ("," in phrase or not _group_before_name(norm, ms, names[0].start, att.groups)):
                 # the name that opens the phrase ("Trump in his announcement speech"), else the
                 # last; a name in apposition closes the phrase ("The treasurer, Nora Quill"), so
                 # does one after a role the first name modifies ("Cruz spokeswoman Catherine Frazier")
