@@ -9,6 +9,13 @@ def _names(text: str) -> dict:
     return {n.name: n for n in find_names(text, 0, len(text))}
 
 
+def _registry(text: str) -> Registry:
+    """A registry that has collected the names of every sentence of ``text``."""
+    reg = Registry(text)
+    reg.collect(split_sentences(text))
+    return reg
+
+
 def _assert_names(text: str, expected: dict[str, dict[str, str]]) -> None:
     """Exactly the names of ``expected`` are found in ``text``, each with the given fields."""
     names = _names(text)
@@ -158,8 +165,7 @@ def test_a_common_word_opening_its_sentence_is_no_name_unless_written_so_elsewhe
     # is a first name
     text = ("Social media spread the claim. Big donors stayed away. Baron said the story was sound. "
             "Asked again, Baron agreed. Penny said she would stay.")
-    reg = Registry(text)
-    reg.collect(split_sentences(text))
+    reg = _registry(text)
     assert [nm.name for nm in reg.names] == ["Baron", "Baron", "Penny"]
 
 
@@ -182,8 +188,7 @@ def test_headline_words_around_a_full_name_are_no_part_of_it():
 
 def test_a_role_is_the_person_with_that_title_unless_another_name_follows_it():
     text = ("Parks Chairman Dale Ormsby opened the fair. British Prime Minister Nora Quill spoke.")
-    reg = Registry(text)
-    reg.collect(split_sentences(text))
+    reg = _registry(text)
     assert reg.role("the parks chairman").name == "Dale Ormsby"
     assert reg.role("the Parks Chairman Ada Fenn") is None  # someone else, named
     assert reg.role("British Prime Minister Nora").name == "Nora Quill"  # the start of her own name
@@ -193,21 +198,18 @@ def test_a_surname_maps_to_the_plain_full_name_not_to_one_padded_or_with_a_suffi
     # "Star" and "Mom Corners" are headline words around names; "Jr." names the son
     text = ("Star Mom Corners Quill. Star Dale Ormsby is back. Dale Ormsby Jr. sang. Dale Ormsby sang. "
             "Nora Quill spoke. Quill and Ormsby left.")
-    reg = Registry(text)
-    reg.collect(split_sentences(text))
+    reg = _registry(text)
     assert reg.canonical_name("Ormsby") == "Dale Ormsby"
     assert reg.canonical_name("Quill") == "Nora Quill"
     assert reg.canonical_name("Dale Ormsby Jr") == "Dale Ormsby Jr"
     # with no other Ormsby, the surname is the son's
     text = "Dale Ormsby Jr. spoke first. Ormsby left."
-    reg = Registry(text)
-    reg.collect(split_sentences(text))
+    reg = _registry(text)
     assert reg.canonical_name("Ormsby") == "Dale Ormsby Jr"
     assert surname("Dale Ormsby Jr") == surname("Dale Ormsby Jr.") == "Ormsby"
     # "Le Pen" is written alone, but "Le" is a particle, not the first name it also is
     text = "Marine Le Pen spoke. Le Pen left."
-    reg = Registry(text)
-    reg.collect(split_sentences(text))
+    reg = _registry(text)
     assert reg.canonical_name("Le Pen") == "Marine Le Pen"
 
 
@@ -216,6 +218,5 @@ def test_a_common_word_joined_by_of_for_or_and_is_part_of_an_organisation():
     # "Bill" is a first name, and "Hope" is also written in a full name
     text = ("The Department of Education and the Science and Technology board filed a Freedom of "
             "Information Act request. Ruth Hope agreed. Bill and Hope said so.")
-    reg = Registry(text)
-    reg.collect(split_sentences(text))
+    reg = _registry(text)
     assert [nm.name for nm in reg.names] == ["Ruth Hope", "Bill", "Hope"]
