@@ -1067,6 +1067,7 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     return utter, registry
 
 
+#: A word and a preposition ending the words before a subject phrase's first name.
 _HEAD_BEFORE_NAME = re.compile(r"\b([A-Za-z][a-z-]*)[^\S\n]+(?:of|to|in|on|with|about|at|over|for|among)"
                                r"[^\S\n]+(?:(?:the|a|an)[^\S\n]+)?$")
 
@@ -1078,6 +1079,7 @@ def _group_before_name(norm: str, start: int, name_start: int, groups: frozenset
     ("an email from Neera Tanden"), and not other nouns ("the spectacle of Mr. Netanyahu")."""
     m = _HEAD_BEFORE_NAME.search(norm, start, name_start)
     return bool(m) and m.group(1).lower() in groups
+
 
 #: Brill tags of the words of a role between two names: nouns and adjectives.
 _ROLE_TAGS = frozenset({"NN", "NNS", "JJ"})
