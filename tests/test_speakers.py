@@ -220,3 +220,28 @@ def test_a_common_word_joined_by_of_for_or_and_is_part_of_an_organisation():
             "Information Act request. Ruth Hope agreed. Bill and Hope said so.")
     reg = _registry(text)
     assert [nm.name for nm in reg.names] == ["Ruth Hope", "Bill", "Hope"]
+
+
+def test_a_descriptor_before_a_title_or_role_noun_is_no_part_of_the_name():
+    # a place or an organisation before a title joins the title ("Texas Senator"); a place, a
+    # person or an organisation before a role noun ("Senior Adviser", "Challenger") is dropped
+    _assert_names("Texas Senator Nora Quill met New York Attorney General Dale Ormsby.",
+                  {"Nora Quill": {"title": "Texas Senator"}, "Dale Ormsby": {"title": "New York Attorney General"}})
+    _assert_names("Quill Senior Adviser Ada Fenn and Ormsby Challenger Ruth Pask spoke.",
+                  {"Ada Fenn": {}, "Ruth Pask": {}})
+    # the title or role nearest the name counts: "King" is part of a show's name
+    _assert_names("Larry King Live Host Dale Ormsby spoke.", {"Dale Ormsby": {}})
+    # and the surname maps to the bare name
+    reg = _registry("Ohio Governor Nora Quill spoke first. Quill said the budget was sound.")
+    assert reg.canonical_name("Quill") == "Nora Quill"
+
+
+def test_no_descriptor_is_cut_from_a_full_name_a_place_or_a_title_followed_by_common_words():
+    # "Paul" and "Hee" are first names, but the word before each is a first name ("John
+    # Paul") or no noun ("Ye"); "West Virginia" is a place; after the title "King" come a
+    # suffix alone and common words only
+    _assert_names("John Paul Stevens and Michelle Ye Hee Lee wrote.",
+                  {"John Paul Stevens": {}, "Michelle Ye Hee Lee": {}})
+    assert "Virginia Tuesday" not in _names("Voters in West Virginia Tuesday chose.")
+    _assert_names("Martin Luther King Jr. spoke.", {"Martin Luther King Jr": {"title": ""}})
+    assert "Mansion Tour" not in _names("Ohio Governor Mansion Tour opened.")

@@ -94,6 +94,12 @@ def _titles() -> tuple[dict[str, str], re.Pattern]:
 
 
 @cache
+def _title_first_words() -> frozenset[str]:
+    """The words titles open with ("Attorney" of "Attorney General")."""
+    return frozenset(t.split()[0] for t in _titles()[0])
+
+
+@cache
 def _affiliations() -> tuple[dict[str, str], re.Pattern]:
     rows = {r[0]: r[1] for r in table("affiliations.tsv") if len(r) > 1}
     alts = "|".join(re.escape(k) for k in sorted(rows, key=len, reverse=True))
@@ -185,11 +191,14 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
                 pass  # "... at Bedminster, N.J. Roger Ailes said": the state ends the sentence before
             elif not title_re.match(norm, n_start) and _leads_to_first_name(words):
                 lead = n_start if lead < 0 else lead  # "Follow Pam Key", "World Bank President Jim Kim"
+            elif not title_re.match(norm, n_start) and (k := _descriptor_length(words)):
+                lead = n_start if lead < 0 else lead  # "Texas Senator Ted Cruz"
+                for w in words[:k - 1]:
+                    n_start = _after_word(norm, n_start, w)
+                words, w = words[k - 1:], words[k - 1]
             else:
                 break
-            n_start = norm.find(w, n_start) + len(w)
-            while n_start < len(norm) and norm[n_start].isspace():  # not norm[n_start:]: a copy of the rest
-                n_start += 1
+            n_start = _after_word(norm, n_start, w)
             words = words[1:]
         if not words:
             continue
@@ -314,11 +323,75 @@ def _leads_to_first_name(words: list[str]) -> bool:
     first_names = _first_names()
     for k, w in enumerate(words[:-1]):
         if w in first_names:
-            place = " ".join(words[:k + 1])
-            return k > 0 and place not in cased_wordlist(_US_STATES) and place not in cased_wordlist(_CITIES)
+            return k > 0 and not _is_place(words[:k + 1])
         if not common_in_lower_case(w):
             return False
     return False
+
+
+#: The most words a descriptor before a title or a role noun holds ("Clark County Police Chief").
+MAX_DESCRIPTOR = 4
+
+
+def _descriptor_length(words: list[str]) -> int:
+    """How many words open a run of capitalised words as a descriptor (a place, an
+    organisation, a person's name) before a title or a role noun and a name, or 0:
+    "New York" (2) before the title in "New York Attorney General Eric Schneiderman",
+    "Texas" (1) in "Texas Senator Ted Cruz", "Clinton Senior Adviser" (3) with its role
+    noun in "Clinton Senior Adviser Sidney Blumenthal".
+
+    A role noun (:func:`_role_noun`) stands just before a first name that does not make a
+    place with it ("West Virginia") and does not end a title. The name after the title or
+    role is not made only of common words ("Ohio Governor Mansion Tour") nor a suffix alone
+    ("Martin Luther King Jr."). Of several, the one nearest the name counts ("Larry King
+    Live Host Dale Ormsby": not the title "King").
+    """
+    if len(words) < 3:
+        return 0
+    first_names = _first_names()
+    _, title_re = _titles()
+    opening = _title_first_words()
+    titles = {k: len(m.group(0).split()) for k in range(len(words))
+              if words[k] in opening and (m := title_re.match(" ".join(words[k:]) + " "))}
+    title_ends = {k + n for k, n in titles.items()}
+    best = 0
+    for k in range(1, min(MAX_DESCRIPTOR, len(words) - 2) + 1):
+        if k in titles:
+            rest = words[k + titles[k]:]
+        elif (words[k] in first_names and k not in title_ends and _role_noun(words[k - 1])
+              and not _is_place(words[:k + 1])):
+            rest = words[k:]
+        else:
+            continue
+        rest = [w for w in rest if w.rstrip(".") not in _SUFFIXES]
+        if rest and not _common_words_only(rest):
+            best = k
+    return best
+
+
+def _after_word(norm: str, start: int, word: str) -> int:
+    """Where the next word begins after ``word``, which is the next word at or after ``start``."""
+    end = norm.find(word, start) + len(word)
+    while end < len(norm) and norm[end].isspace():  # not norm[end:]: a copy of the rest
+        end += 1
+    return end
+
+
+#: Brill tags (in lower case) of a role noun before a name: "Challenger", "Widow", "Democrat".
+_ROLE_NOUN_TAGS = frozenset({"NN", "JJ"})
+
+
+def _role_noun(word: str) -> bool:
+    """Whether a capitalised word before a first name is a role: a singular noun or an
+    adjective in lower case, not a first name itself ("John Paul"), nor a pronoun ("Ye")
+    or a headline verb ("Slams", "Claims")."""
+    return word not in _first_names() and brill_tags().get(word.lower()) in _ROLE_NOUN_TAGS
+
+
+def _is_place(words: list[str]) -> bool:
+    """Whether ``words`` are a U.S. state or a city ("South Carolina", "New York")."""
+    place = " ".join(words)
+    return place in cased_wordlist(_US_STATES) or place in cased_wordlist(_CITIES)
 
 
 def _common_words_only(words: list[str]) -> bool:
@@ -339,8 +412,12 @@ def _ends_title(norm: str, start: int, end: int, titles: dict[str, str]) -> bool
     return before < start and norm[before:end] in titles
 
 
+#: Generational suffixes after a surname.
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
+
+
 def surname(name: str) -> str:
-    words = [w for w in name.split() if w.rstrip(".") not in {"Jr", "Sr", "II", "III"}]
+    words = [w for w in name.split() if w.rstrip(".") not in _SUFFIXES]
     return words[-1] if words else name
 
 
