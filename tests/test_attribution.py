@@ -505,3 +505,14 @@ def test_a_noun_of_people_before_a_name_heads_the_phrase():
     utterances = _utterances(text)
     assert list(utterances["speaker"]) == ["Advisers to Mayor Quill", "Supporters of Quill",
                                            "Contestant on Quill's show", "Dale Ormsby", "Omar Bell", "Nora Quill"]
+
+
+def test_accented_names_and_descriptors_before_titles_give_whole_speakers():
+    # "José Rodríguez" is one speaker under his whole name, as is "Texas Senator Nora Quill"
+    # without the state, and a pronoun after each is theirs
+    text = ("Budget\n\nState Senator José Rodríguez said the plan was unfair. \"It hurts our schools,\" "
+            "Rodríguez said. Texas Senator Nora Quill said the plan was sound. \"It pays for itself,\" "
+            "she told reporters.\n")
+    utterances = _utterances(text)
+    assert list(utterances["speaker"]) == ["José Rodríguez"] * 2 + ["Nora Quill"] * 2
+    assert list(utterances["mention"]) == ["State Senator José Rodríguez", "Rodríguez", "Texas Senator Nora Quill", "she"]

@@ -245,3 +245,11 @@ def test_no_descriptor_is_cut_from_a_full_name_a_place_or_a_title_followed_by_co
     assert "Virginia Tuesday" not in _names("Voters in West Virginia Tuesday chose.")
     _assert_names("Martin Luther King Jr. spoke.", {"Martin Luther King Jr": {"title": ""}})
     assert "Mansion Tour" not in _names("Ohio Governor Mansion Tour opened.")
+
+
+def test_names_with_accented_letters_are_read_whole():
+    # letters beyond ASCII, capital or small, are letters of a name, not its end
+    _assert_names("Recep Tayyip Erdoğan met José Rodríguez, Ségolène Royal and Mesut Özil.",
+                  {"Recep Tayyip Erdoğan": {}, "José Rodríguez": {}, "Ségolène Royal": {}, "Mesut Özil": {}})
+    reg = _registry("Mayor Inés Peña opened the bridge. Peña said it was safe.")
+    assert reg.canonical_name("Peña") == "Inés Peña"

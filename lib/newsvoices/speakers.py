@@ -50,7 +50,12 @@ from .sidefiles import read_side_file
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "it": "n", "you": ""}
 
 
-_CAP = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|Mc[A-Z][a-z]+|[A-Z][a-z]?[A-Z][a-z]+|(?:[A-Z]\.)+)"
+#: Capital and small letters of the Latin script, for a regular expression's character class:
+#: ASCII, Latin-1 and Latin Extended-A and -B ("José Rodríguez", "Recep Tayyip Erdoğan").
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
+_CAP = (rf"(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]'[{_UPPER}][{_LOWER}]+"
+        rf"|Mc[{_UPPER}][{_LOWER}]+|[{_UPPER}][{_LOWER}]?[{_UPPER}][{_LOWER}]+|(?:[{_UPPER}]\.)+)")
 _COURTESY = frozenset({"Mr.", "Mrs.", "Ms.", "Miss", "Dr."})
 _LINK = r"(?:de|da|del|van|von|der|bin|al|el|la|le|di|Jr\.|Sr\.|II|III)"
 _PARTICLE = re.compile(_LINK, re.IGNORECASE)  # "Bin Laden", "Van Voorhis"
@@ -132,12 +137,12 @@ def group_nouns() -> frozenset[str]:
 def _name_pattern() -> re.Pattern:
     _, title_re = _titles()
     aff, _ = _affiliations()
-    word = rf"{_CAP}(?:'(?!s\b|{_CONTRACTION})[a-z]+)?"  # Ma'ale; not the 's of Russia's
+    word = rf"{_CAP}(?:'(?!s\b|{_CONTRACTION})[{_LOWER}]+)?"  # Ma'ale; not the 's of Russia's
     return re.compile(
-        r"(?=[A-Z])(?<![A-Za-z])"  # a capital that starts a word: not the "Fact" of "PolitiFact"
+        rf"(?=[{_UPPER}])(?<![{_UPPER}{_LOWER}])"  # a capital that starts a word: not the "Fact" of "PolitiFact"
         rf"(?P<title>(?:(?:{title_re.pattern})[^\S\n]+)*)"
         rf"(?P<name>{word}(?:[^\S\n]+(?:{_LINK}[^\S\n]+)*{word})*)"
-        rf"(?![A-Za-z]|'{_CONTRACTION})")
+        rf"(?![{_UPPER}{_LOWER}]|'{_CONTRACTION})")
 
 
 def side_of(phrase: str) -> str:
@@ -423,8 +428,8 @@ def surname(name: str) -> str:
 
 #: A capitalised word joined to the next by "of", "for" or "and": the first part of an
 #: organisation's name ("Department of Education", "Democrats for Life", "Science and Technology").
-_JOINED_BEFORE = re.compile(r"[A-Z][\w.'-]*[^\S\n]+(?:of|for|and)[^\S\n]+$")
-_JOINED_AFTER = re.compile(r"[^\S\n]+(?:of|for|and)[^\S\n]+[A-Z]")
+_JOINED_BEFORE = re.compile(rf"[{_UPPER}][\w.'-]*[^\S\n]+(?:of|for|and)[^\S\n]+$")
+_JOINED_AFTER = re.compile(rf"[^\S\n]+(?:of|for|and)[^\S\n]+[{_UPPER}]")
 
 
 def _without_lone_non_names(norm: str, names: list[NameMention], openers: set[int]) -> list[NameMention]:
@@ -466,7 +471,7 @@ def _without_lone_non_names(norm: str, names: list[NameMention], openers: set[in
 
 
 _FIRST_WORD = re.compile(r"[^\W_]")
-_CAPITAL = re.compile(r"[A-Z]")
+_CAPITAL = re.compile(rf"[{_UPPER}]")
 
 
 def _canonical_order(names: list[NameMention]) -> Callable[[NameMention], tuple]:
