@@ -516,3 +516,55 @@ def test_accented_names_and_descriptors_before_titles_give_whole_speakers():
     utterances = _utterances(text)
     assert list(utterances["speaker"]) == ["José Rodríguez"] * 2 + ["Nora Quill"] * 2
     assert list(utterances["mention"]) == ["State Senator José Rodríguez", "Rodríguez", "Texas Senator Nora Quill", "she"]
+
+
+def test_words_that_only_introduce_a_sentence_are_no_content():
+    # before its source, a linking adverb, a subordinate clause or a phrase of time or place is
+    # no reported content; the cue's own content, when it has one, is
+    text = ("Budget\n\nMeanwhile, Mayor Nora Quill reminds us of the old bridge. "
+            "On Tuesday, city hall press secretary Dale Ormsby said the vote was near. "
+            "Even after the audit was filed, Quill continued to say she had done nothing wrong. "
+            "In a radio interview, Ormsby declared victory. All told, the city spent two million dollars.\n")
+    utterances = _utterances(text)
+    assert list(utterances["text"]) == ["the vote was near", "she had done nothing wrong", "victory"]
+    assert list(utterances["speaker"]) == ["Dale Ormsby", "Nora Quill", "Dale Ormsby"]
+
+
+def test_content_before_its_source_is_kept_when_it_says_something():
+    # a clause with a verb of its own, a subordinate clause followed by its main clause, and the
+    # first half of content that goes on after a parenthetical source are all reported content
+    text = ("Budget\n\nIn the end the voters will decide, Mayor Nora Quill said. "
+            "After the mill closed the town lost half its jobs, Dale Ormsby said. "
+            "If the plan fails, Quill warned, the schools will close. "
+            "Instead, Ormsby told the Daily Ledger, the money would go to roads. "
+            "Quill told the Daily Ledger, which first reported the story.\n")
+    utterances = _utterances(text)
+    assert list(utterances["text"]) == [
+        "In the end the voters will decide", "After the mill closed the town lost half its jobs",
+        "If the plan fails", "the schools will close", "Instead", "the money would go to roads"]
+
+
+def test_a_time_phrase_after_the_cue_is_not_what_was_reported():
+    text = ("Budget\n\nThe mayor cut the school budget by a third, the Daily Ledger reported late Thursday. "
+            "The city will borrow again, officials said early this week.\n")
+    utterances = _utterances(text)
+    assert list(utterances["text"]) == ["The mayor cut the school budget by a third", "The city will borrow again"]
+
+
+def test_content_that_opens_with_a_pronoun_starts_there_not_at_a_later_that():
+    # "implied he applied ... but that was not the case": the "that" of a later clause does not
+    # introduce what was said
+    text = ("Budget\n\nMayor Nora Quill implied she had voted for the plan but that was years ago. "
+            "Dale Ormsby said they knew that the plan would fail.\n")
+    utterances = _utterances(text)
+    assert list(utterances["text"]) == ["she had voted for the plan but that was years ago",
+                                        "they knew that the plan would fail"]
+
+
+def test_a_comma_after_the_cue_and_its_object_goes_on_only_between_commas():
+    # "Instead, Ormsby told the Ledger, the money ..." goes on after the comma (tested above);
+    # a list of objects or a relative clause does not
+    text = ("Budget\n\nThe council asked Quill, Ormsby and Bell to vote on Monday. "
+            "Omar Bell, who advises Quill, is no fan of the plan.\n")
+    texts = set(_utterances(text)["text"])
+    assert not texts & {"Ormsby and Bell to vote on Monday", "is no fan of the plan"}

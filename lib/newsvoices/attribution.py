@@ -100,6 +100,16 @@ _INTRO_WORDS = frozenset("""after before when while as although despite if since
 but and""".split())
 _INTRO_BEFORE_APPOSITION = _INTRO_WORDS | frozenset("instead separately now then so also".split())
 _INTRO_BEFORE_SUBJECT = _INTRO_WORDS | frozenset(["unlike", "like", "asked"])
+#: words opening a subordinate clause ("After the vote", "If elected")
+_SUBORDINATE_OPENERS = frozenset("""after before when while as although though despite if since because unless
+until once whereas""".split())
+#: adverbs that may stand before a subordinator ("Even after", "Shortly before")
+_SUBORDINATOR_ADVERBS = frozenset("even just shortly long soon right only".split())
+#: one word that, alone before the subject's comma, only links the sentence to the one before
+_LINKING_ADVERBS = _INTRO_BEFORE_APPOSITION | frozenset("""earlier later finally initially ultimately overall
+nonetheless nevertheless moreover furthermore additionally indeed today yesterday""".split())
+#: Brill tags of a finite verb or modal
+_FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 _TOLD_OBJECTS = frozenset(["me", "us", "him", "them", "reporters", "journalists", "supporters"])
 _COLON_LABELS = wordlist("colon_labels.txt")
 
@@ -169,6 +179,34 @@ def _time_phrase(toks: list["_Tok"], a: int, b: int) -> bool:
     last = toks[b - 1]
     return 0 < b - a <= 4 and (last.low in _WEEKDAYS or (last.low.rstrip("s") in _TIME_NOUNS and not _is_cap(last.w))
                                or (len(last.low) == 4 and last.low.isdigit()))
+
+
+def _goes_on(tok: _Tok) -> bool:
+    """Whether the content goes on at ``tok``, after the comma that closes a parenthetical
+    source and cue: a content start (:func:`_content_start`), not a relative or question word
+    ("told the Ledger, which first reported it")."""
+    return _content_start(tok) and tok.low not in _WH
+
+
+def _introduction(toks: list["_Tok"], a: int, b: int) -> bool:
+    """Whether ``toks[a:b]``, the words before a subject and its comma, only introduce the
+    sentence: a linking adverb ("Meanwhile", "However"), a subordinate clause ("Even after the
+    complaint was filed"), or a phrase of time or place without a verb ("On Wednesday", "In a
+    1963 speech"). Such words are no content reported before its source, as "The plan
+    failed" is in "The plan failed, she said"."""
+    chunk = toks[a:b]
+    if not chunk or any(t.q >= 0 or t.low in {",", ";", ":"} for t in chunk):
+        return False
+    if len(chunk) == 1:
+        return chunk[0].low in _LINKING_ADVERBS
+    tags = brill_tags()
+    verbs = sum(t.low in _VERBISH or tags.get(t.low) in _FINITE_VERB_TAGS for t in chunk)
+    k = 0
+    while k + 1 < len(chunk) and chunk[k].low in _SUBORDINATOR_ADVERBS:
+        k += 1
+    if chunk[k].low in _SUBORDINATE_OPENERS:
+        return verbs <= 1  # two verbs: the main clause follows with no comma ("After he won he left")
+    return (chunk[0].low in _PREPS or _time_phrase(toks, a, b)) and verbs == 0
 
 
 def _name_suffix(tok: "_Tok") -> bool:
@@ -541,8 +579,10 @@ class _Attributor:
                 return k, end, "name"
         return None
 
-    def content_after(self, toks: list[_Tok], j: int, hi: int, frame: str, kind: str) -> tuple[int, str] | None:
-        """Where the content after the cue starts (token index) and how it was introduced."""
+    def content_after(self, toks: list[_Tok], j: int, hi: int, frame: str, kind: str,
+                      parenthetical: bool = False) -> tuple[int, str] | None:
+        """Where the content after the cue starts (token index) and how it was introduced.
+        ``parenthetical``: the source and cue stand between commas inside the sentence."""
         if j >= hi:
             return None
         first = toks[j]
@@ -552,9 +592,10 @@ class _Attributor:
         cues = _cue_table()
         for k in range(j, limit):
             t = toks[k]
-            if k > j and t.q < 0 and ((t.low in cues and not _is_cap(t.w))
-                                      or (t.low in _CLAUSE_SUBJECTS and frame in ("say", "tell"))):
-                # another verb or a new subject before any "that": the content starts here (or at j)
+            if t.q < 0 and ((k > j and t.low in cues and not _is_cap(t.w))
+                            or (t.low in _CLAUSE_SUBJECTS and (frame == "say" or (frame == "tell" and k > j)))):
+                # another verb or a new subject before any "that": the content starts here (or at j;
+                # "said he applied ... but that was not so": at the pronoun, not the later "that")
                 if frame == "tell" and t.low in _CLAUSE_SUBJECTS:
                     return k, "direct"
                 break
@@ -574,8 +615,9 @@ class _Attributor:
             if t.low in {",", ";", ".", "?", "!", "--", "\u2014"}:
                 break
         if frame == "say":
-            time_phrase = first.low in {"last", "this", "next"} and j + 1 < hi and (
-                toks[j + 1].low in _TIME_NOUNS or toks[j + 1].low in _WEEKDAYS)
+            time_phrase = first.low in {"last", "this", "next", "late", "early"} and j + 1 < hi and (
+                toks[j + 1].low in _TIME_NOUNS or toks[j + 1].low in _WEEKDAYS
+                or (first.low in {"late", "early"} and toks[j + 1].low in {"last", "this", "next"}))
             if first.low in _SUBORDINATORS:
                 return None  # '"...," Trump said of Apple, when ...': the content came before the cue
             if first.low in _PREPS or first.low in _WEEKDAYS or time_phrase or first.low in {
@@ -603,6 +645,8 @@ class _Attributor:
             if first.low == ",":
                 return None
             return j, "direct"
+        if frame == "tell" and parenthetical and first.low == "," and j + 1 < hi and _goes_on(toks[j + 1]):
+            return j + 1, "comma"  # "If the plan fails, Quill warned, the schools will close"
         if frame == "tell" and (_is_cap(first.w) or first.low == "the"):
             # "told POLITICO Florida the state's standards are not perfect": an outlet or person, then the content
             k = j + (first.low == "the")
@@ -610,6 +654,8 @@ class _Attributor:
                 k += 1
             if j < k < hi - 2 and _content_start(toks[k]):
                 return k, "direct"
+            if parenthetical and j < k < hi - 2 and toks[k].low == "," and _goes_on(toks[k + 1]):
+                return k + 1, "comma"  # "Instead, Trump told CNN, his policy would ...": the content goes on
         obj_in_cue = j > 0 and toks[j - 1].low in _TOLD_OBJECTS
         if frame == "tell" and (first.low in _TOLD_OBJECTS or obj_in_cue) and (j + 1 < hi or obj_in_cue):
             # "told me his support ...", "told reporters the plan ..."
@@ -885,7 +931,8 @@ class _Attributor:
                     qi = self.quote_at(qb.s)
                     if qi >= 0 and self.quotes[qi].n_words(self.norm) < 4 and self.quotes[qi].start > toks[0].s:
                         quote_before = False
-                ca = None if quote_before else self.content_after(toks, after_end, hi, frame, kind)
+                parenthetical = a > 0 and toks[a - 1].low == "," and ht != "who"
+                ca = None if quote_before else self.content_after(toks, after_end, hi, frame, kind, parenthetical)
                 if ca is not None and ca[0] is not None and ca[0] < hi:
                     end = hi
                     short = frame in ("np", "to") and ca[1] == "direct"
@@ -907,7 +954,8 @@ class _Attributor:
                 before_ok = not participle and (ca is None or ca[1] == "comma" or ca[0] is None)
                 if before_ok and constr_start > lo and a > 0 and (toks[a - 1].low == "," or toks[a - 1].w == '"'):
                     # "The campaign said ..., CNN reported.": the earlier attribution is nested in this one
-                    bs = self._before_span(toks, 0 if ca is None and toks[a - 1].low == "," else lo, a, si)
+                    bs = self._before_span(toks, 0 if ca is None and toks[a - 1].low == "," else lo, a, si,
+                                           whole=ca is None)
                     if bs:
                         contents.insert(0, bs)
             contents = [c for c in contents if c and c[1] > c[0] and self._has_words(c)]
@@ -953,12 +1001,14 @@ class _Attributor:
             return (0, 0)
         return toks[a].s, toks[b - 1].e
 
-    def _before_span(self, toks: list[_Tok], lo: int, end: int, si: int) -> tuple[int, int] | None:
-        # content before the source: from lo to the comma/quote before end
+    def _before_span(self, toks: list[_Tok], lo: int, end: int, si: int, whole: bool = False) -> tuple[int, int] | None:
+        """Content before the source: from lo to the comma or quote before end. When it is
+        the ``whole`` content (none follows the cue), words that only introduce the sentence
+        are none (see :func:`_introduction`)."""
         b = end
         while b > lo and toks[b - 1].low in {",", "--", "\u2014"}:
             b -= 1
-        if b <= lo:
+        if b <= lo or (whole and _introduction(toks, lo, b)):
             return None
         a = lo
         start = toks[a].s
