@@ -567,4 +567,14 @@ def test_a_comma_after_the_cue_and_its_object_goes_on_only_between_commas():
     text = ("Budget\n\nThe council asked Quill, Ormsby and Bell to vote on Monday. "
             "Omar Bell, who advises Quill, is no fan of the plan.\n")
     texts = set(_utterances(text)["text"])
-    assert not texts & {"Ormsby and Bell to vote on Monday", "is no fan of the plan"}
+    assert not texts & {"Ormsby and Bell to vote on Monday", "is no fan of the plan", "Omar Bell"}
+
+
+def test_a_relative_clause_between_commas_ends_before_the_main_verb():
+    # what "who" said ends where the main clause's verb comes, not at a comma inside a list
+    text = ("Budget\n\nDale Ormsby, who said the plan was sound, told reporters the vote was near. "
+            "Ada Fenn, who said the budget would pass in May, June or July, left early.\n")
+    utterances = _utterances(text)
+    assert list(utterances["text"]) == ["the plan was sound", "the vote was near",
+                                        "the budget would pass in May, June or July"]
+    assert list(utterances["speaker"]) == ["Dale Ormsby", "Dale Ormsby", "Ada Fenn"]

@@ -108,6 +108,8 @@ _SUBORDINATOR_ADVERBS = frozenset("even just shortly long soon right only".split
 #: one word that, alone before the subject's comma, only links the sentence to the one before
 _LINKING_ADVERBS = _INTRO_BEFORE_APPOSITION | frozenset("""earlier later finally initially ultimately overall
 nonetheless nevertheless moreover furthermore additionally indeed today yesterday""".split())
+#: Brill tags of a verb or modal
+_VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBP", "VBZ", "MD"})
 #: Brill tags of a finite verb or modal
 _FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 _TOLD_OBJECTS = frozenset(["me", "us", "him", "them", "reporters", "journalists", "supporters"])
@@ -647,8 +649,10 @@ class _Attributor:
             return j, "direct"
         if frame == "tell" and parenthetical and first.low == "," and j + 1 < hi and _goes_on(toks[j + 1]):
             return j + 1, "comma"  # "If the plan fails, Quill warned, the schools will close"
-        if frame == "tell" and (_is_cap(first.w) or first.low == "the"):
-            # "told POLITICO Florida the state's standards are not perfect": an outlet or person, then the content
+        obj_in_cue = j > 0 and toks[j - 1].low in _TOLD_OBJECTS
+        if frame == "tell" and not obj_in_cue and (_is_cap(first.w) or first.low == "the"):
+            # "told POLITICO Florida the state's standards are not perfect": an outlet or person, then the
+            # content; not after "told reporters", whose object is part of the cue
             k = j + (first.low == "the")
             while k < hi and _is_cap(toks[k].w) and toks[k].q < 0:
                 k += 1
@@ -656,7 +660,6 @@ class _Attributor:
                 return k, "direct"
             if parenthetical and j < k < hi - 2 and toks[k].low == "," and _goes_on(toks[k + 1]):
                 return k + 1, "comma"  # "Instead, Trump told CNN, his policy would ...": the content goes on
-        obj_in_cue = j > 0 and toks[j - 1].low in _TOLD_OBJECTS
         if frame == "tell" and (first.low in _TOLD_OBJECTS or obj_in_cue) and (j + 1 < hi or obj_in_cue):
             # "told me his support ...", "told reporters the plan ..."
             if obj_in_cue:
@@ -936,6 +939,9 @@ class _Attributor:
                 if ca is not None and ca[0] is not None and ca[0] < hi:
                     end = hi
                     short = frame in ("np", "to") and ca[1] == "direct"
+                    # ", who backs Cruz, warned ...": a relative clause between commas ends at the comma
+                    # before the main clause's verb
+                    relative = ht == "who" and a > 0 and toks[a - 1].low == ","
                     for k in range(ca[0], hi):
                         if toks[k].q >= 0:
                             continue
@@ -946,12 +952,14 @@ class _Attributor:
                             break
                         if toks[k].low not in {",", ";"}:
                             continue
-                        if short or (k + 1 < hi and toks[k + 1].low in _CONCESSIVE):
+                        if short or (relative and self._predicate_at(toks, k + 1, hi)) or (
+                                k + 1 < hi and toks[k + 1].low in _CONCESSIVE):
                             # "called for X, ..." / "said X, despite ...": the reporter's clause follows
                             end = k
                             break
                     contents.append(self._span(toks, ca[0], end))
-                before_ok = not participle and (ca is None or ca[1] == "comma" or ca[0] is None)
+                # the words before "who" name the speaker; they are not what was said
+                before_ok = not participle and ht != "who" and (ca is None or ca[1] == "comma" or ca[0] is None)
                 if before_ok and constr_start > lo and a > 0 and (toks[a - 1].low == "," or toks[a - 1].w == '"'):
                     # "The campaign said ..., CNN reported.": the earlier attribution is nested in this one
                     bs = self._before_span(toks, 0 if ca is None and toks[a - 1].low == "," else lo, a, si,
@@ -989,6 +997,17 @@ class _Attributor:
                 start = self.quotes[q].start
                 return Quote(start, self.quotes[q].end, True, self.quotes[q].paragraph, self.quotes[q].group)
         return None
+
+    @staticmethod
+    def _predicate_at(toks: list[_Tok], k: int, hi: int) -> bool:
+        """Whether a verb phrase starts at ``toks[k]`` (after adverbs): a cue, an auxiliary, or
+        a word the Brill lexicon tags as a verb ("said", "will", "ultimately did"), not a noun
+        phrase or a phrase in apposition ("Nebraska", "in emergency scenarios")."""
+        tags = brill_tags()
+        while k < hi and toks[k].low.endswith("ly") and toks[k].low.isalpha():
+            k += 1
+        return k < hi and (toks[k].low in _VERBISH or toks[k].low.endswith("n't") or toks[k].low in _cue_table()
+                           or tags.get(toks[k].low) in _VERB_TAGS)
 
     def _has_words(self, span) -> bool:
         return bool(re.search(r"[A-Za-z0-9]", self.norm[span[0]:span[1]]))
