@@ -111,7 +111,7 @@ nonetheless nevertheless moreover furthermore additionally indeed today yesterda
 #: Brill tags of a verb or modal
 _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBP", "VBZ", "MD"})
 #: Brill tags of a finite verb or modal
-_FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
+_FINITE_VERB_TAGS = _VERB_TAGS - {"VBN"}
 _TOLD_OBJECTS = frozenset(["me", "us", "him", "them", "reporters", "journalists", "supporters"])
 _COLON_LABELS = wordlist("colon_labels.txt")
 
@@ -934,14 +934,15 @@ class _Attributor:
                     qi = self.quote_at(qb.s)
                     if qi >= 0 and self.quotes[qi].n_words(self.norm) < 4 and self.quotes[qi].start > toks[0].s:
                         quote_before = False
-                parenthetical = a > 0 and toks[a - 1].low == "," and ht != "who"
+                after_comma = a > 0 and toks[a - 1].low == ","
+                parenthetical = after_comma and ht != "who"
                 ca = None if quote_before else self.content_after(toks, after_end, hi, frame, kind, parenthetical)
                 if ca is not None and ca[0] is not None and ca[0] < hi:
                     end = hi
                     short = frame in ("np", "to") and ca[1] == "direct"
                     # ", who backs Cruz, warned ...": a relative clause between commas ends at the comma
                     # before the main clause's verb
-                    relative = ht == "who" and a > 0 and toks[a - 1].low == ","
+                    relative = after_comma and ht == "who"
                     for k in range(ca[0], hi):
                         if toks[k].q >= 0:
                             continue
