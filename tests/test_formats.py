@@ -175,8 +175,16 @@ def test_samples_cover_the_styles():
     assert not any(q in texts[".md"] for q in '"\u201c\u201d')  # no quotes at all
 
 
-@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.suffix)
+TINY = {
+    "one sentence, one speaker": 'Bridge to reopen\n\n"We will reopen the bridge in June," Mayor Ana Ruiz said.\n',
+    "numbers only": "Final scores\n\n12 to 7.\n\n3 - 1.\n",
+}
+
+
+@pytest.mark.parametrize("path", SAMPLES + list(TINY), ids=lambda p: getattr(p, "suffix", p))
 def test_report_on_sample_article(path, tmp_path):
+    if path in TINY:  # the smallest articles: one bar of sentence lengths, no content word
+        path = write(tmp_path, "tiny.txt", TINY[path])
     before = digest(path)
     out = tmp_path / "report"
     done = subprocess.run([sys.executable, "-m", "newsvoices.cli", "report", str(path), "--out", str(out)],

@@ -56,3 +56,19 @@ def test_an_article_without_words_gives_empty_tables_with_their_columns():
     assert list(vocabulary.content_words(analysis).columns) == list(analysis.tokens.columns)
     assert vocabulary.content_lowers(analysis) == []
     assert list(vocabulary.word_frequencies(analysis).columns) == ["word", "count", "share"]
+
+
+def test_choose_keyword_falls_back_to_the_top_word_then_to_none(seed_analysis):
+    assert vocabulary.choose_keyword(seed_analysis, "cease-fire") == "cease-fire"
+    top = vocabulary.key_terms(seed_analysis, 1)[0]
+    assert vocabulary.choose_keyword(seed_analysis, "zebra") == top == "Gates"
+    assert vocabulary.choose_keyword(seed_analysis, "  ") == top  # a blank parameter is no keyword
+    numbers_only = nv.analyze(parse_article("Title: Scores\n\n12 to 7.\n\n3 - 1.\n"))
+    assert vocabulary.key_terms(numbers_only) == []
+    assert vocabulary.choose_keyword(numbers_only, "civilian") is None
+
+
+def test_blank_terms_are_refused_or_skipped(seed_analysis):
+    with pytest.raises(ValueError, match="at least one word"):
+        vocabulary.keyword_in_context(seed_analysis, "")  # would otherwise match between every two letters
+    assert vocabulary.terms_present(seed_analysis, ["Gates", "", "NATO"]) == ["Gates", "NATO"]

@@ -5,8 +5,12 @@ with a title and labelled axes, and draws on ``ax`` when one is given.
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import seaborn as sns
+
+#: Width of a bar of the sentence-length histogram, in tokens.
+SENTENCE_BIN = 5
 
 
 def _axes(ax: plt.Axes | None, size: tuple[float, float]) -> plt.Axes:
@@ -31,6 +35,14 @@ def _side_names(sides: pd.Series) -> pd.Series:
     return sides.replace("", None).fillna("side unknown")
 
 
+def _bin_edges(values: pd.Series, width: int) -> np.ndarray:
+    """Edges of bins ``width`` wide on multiples of ``width``, covering ``values``: at least
+    one bin, even when every value is the same (seaborn's own ``binwidth`` fails when the
+    values span less than half a bin, as in a one-sentence article)."""
+    start = values.min() // width * width
+    return np.arange(start, values.max() + width + 1, width)
+
+
 def word_frequencies(freq: pd.DataFrame, ax: plt.Axes | None = None,
                      title: str = "Most frequent content words") -> plt.Axes:
     """Horizontal bars of a :func:`newsvoices.vocabulary.word_frequencies` table."""
@@ -46,7 +58,8 @@ def sentence_lengths(sentences: pd.DataFrame, ax: plt.Axes | None = None,
     """Histogram of tokens per sentence (punctuation included), with the median marked."""
     ax = _axes(ax, (7, 3.5))
     if not _note_if_empty(ax, sentences, "sentences"):
-        sns.histplot(data=sentences, x="n_tokens", binwidth=5, color="slategray", ax=ax)
+        sns.histplot(data=sentences, x="n_tokens", bins=_bin_edges(sentences["n_tokens"], SENTENCE_BIN),
+                     color="slategray", ax=ax)
         median = sentences["n_tokens"].median()
         ax.axvline(median, color="darkred", linestyle="--", label=f"median {median:g} tokens")
         ax.legend()

@@ -83,6 +83,8 @@ def collocations(analysis: "Analysis", n: int = 15, measure: str = "likelihood_r
 
 def _term_pattern(term: str) -> re.Pattern:
     words = [re.escape(normalise(w)) for w in term.split()]
+    if not words:
+        raise ValueError(f"a term to look for needs at least one word, not {term!r}")
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
@@ -93,6 +95,19 @@ def _term_matches(analysis: "Analysis", term: str) -> Iterable[tuple[int, int, i
     for sentence, s, e in analysis.sentences[["sentence", "start", "end"]].itertuples(index=False):
         for m in pattern.finditer(text, s, e):
             yield m.start(), m.end(), sentence
+
+
+def choose_keyword(analysis: "Analysis", keyword: str) -> str | None:
+    """``keyword`` if it occurs in the article; otherwise the article's most frequent content
+    word; None when the article has no content word at all (only numbers or symbols)."""
+    if keyword.strip() and _occurs(analysis, keyword):
+        return keyword
+    top = key_terms(analysis, 1)
+    return top[0] if top else None
+
+
+def _occurs(analysis: "Analysis", term: str) -> bool:
+    return next(iter(_term_matches(analysis, term)), None) is not None
 
 
 def keyword_in_context(analysis: "Analysis", keyword: str, width: int = 40) -> pd.DataFrame:
@@ -142,5 +157,5 @@ def terms_present(analysis: "Analysis", terms: Iterable[str], fallback_n: int = 
 
     Lets a notebook keep the seed article's terms as defaults and still run on any article.
     """
-    present = [t for t in terms if next(iter(_term_matches(analysis, t)), None)]
+    present = [t for t in terms if t.strip() and _occurs(analysis, t)]
     return present if len(present) >= 2 else key_terms(analysis, fallback_n)
