@@ -5,6 +5,7 @@ outputs appear whole or not at all, and inputs are never modified."""
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -275,3 +276,22 @@ def test_analyze_out_folder_whole_or_not_at_all(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         output.write_tables(nv.analyze(DEFAULT_ARTICLE).tables(), tmp_path / "tables")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_outputs_get_the_permissions_of_any_new_file(tmp_path, umask):
+    """Written through private temporary files, outputs still get what the umask gives a
+    new file (0o644 and 0o755 under 022): a shared report must be readable by others."""
+    from newsvoices import output
+    from newsvoices.batch import analyze_many, write_result
+
+    old = os.umask(umask)
+    try:
+        tables = output.write_tables(nv.analyze(DEFAULT_ARTICLE).tables(), tmp_path / "tables")
+        files = write_result(analyze_many([DEFAULT_ARTICLE], workers=1, progress=False), tmp_path / "pooled.csv")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(tables.stat().st_mode) == 0o777 & ~umask
+    for path in [*tables.iterdir(), *files.values()]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path.name

@@ -27,6 +27,7 @@ import pandas as pd
 
 from .errors import MissingResourceError, NewsvoicesError
 from .frames import frame, plain_columns
+from .output import creation_mode
 
 #: Files picked up from a folder or a glob (a file named explicitly may have any suffix).
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -380,6 +381,7 @@ def write_result(result: BatchResult, out: str | Path) -> dict[str, Path]:
             os.close(fd)
             tmp = Path(tmp_name)
             written.append((tmp, target))
+            os.chmod(tmp, creation_mode())
             table = result.tables[name]
             if suffix == ".csv":
                 table.to_csv(tmp, index=False)

@@ -14,6 +14,16 @@ import pandas as pd
 from .errors import InputFileError
 
 
+def creation_mode(base: int = 0o666) -> int:
+    """The permissions a plain ``open`` (``base`` 0o666) or ``mkdir`` (0o777) gives a new file
+    or folder under the current umask. ``tempfile`` makes its files and folders private
+    (0o600, 0o700); outputs written through one are set to this before they are renamed,
+    so a shared report or table is as readable as any other file the user writes."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return base & ~mask
+
+
 @contextmanager
 def atomic_folder(target: Path) -> Iterator[Path]:
     """Yield a temporary folder beside ``target``; on success it replaces ``target``.
@@ -27,6 +37,7 @@ def atomic_folder(target: Path) -> Iterator[Path]:
         raise InputFileError(target, f"cannot create the output folder ({exc.strerror or exc})") from None
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
+        os.chmod(tmp, creation_mode(0o777))
         yield tmp
         if target.exists():
             old = target.with_name(f".{target.name}.old")
