@@ -1,5 +1,8 @@
 """Speakers: names with titles, canonical names, sides, pronouns."""
 
+import pytest
+
+from newsvoices.errors import InputFileError
 from newsvoices.speakers import Registry, Speaker, find_names, name_gender, resolve_pronoun, side_of, surname
 from newsvoices.tokenization import split_sentences
 
@@ -65,6 +68,23 @@ def test_side_file_entry_named_by_a_group_noun_is_a_group(tmp_path):
     reg.apply_side_file(side)
     assert {name: sp.kind for name, sp in reg.speakers.items()} == {
         "Critics": "group", "Shop owners on Mill Street": "group", "Jane Alder": "person"}
+
+
+@pytest.mark.parametrize("content, problem", [
+    ('[""]\nside = "x"\n', "blank name"),
+    ('["Jane Alder"]\nsides = "city"\n', "unknown setting(s) 'sides'"),  # a typo would drop the side silently
+    ('["Jane Alder"]\nside = ["city", "state"]\n', "side must be a string"),
+    ('["Jane Alder"]\nkind = "robot"\n', "kind must be one of person, group"),
+    ('["Jane Alder"]\naliases = ["Alder", " "]\n', "aliases must be a list of non-blank strings"),
+    ('["Jane Alder"]\ntitle = 3\n', "title must be a string"),
+    ('"Jane Alder" = "city"\n', "must be a table of settings"),
+])
+def test_bad_speakers_files_name_the_file_and_the_entry(tmp_path, content, problem):
+    side = tmp_path / "a.speakers.toml"
+    side.write_text(content, encoding="utf-8")
+    with pytest.raises(InputFileError) as info:
+        Registry("").apply_side_file(side)
+    assert str(side) in str(info.value) and problem in str(info.value)
 
 
 def test_lawmakers_in_us_style_keep_their_names_and_states_are_not_people():

@@ -42,6 +42,10 @@ def test_suggestions_skip_speaker_names(seed_path):
     ("[a]\nterms = 'x'\n", "needs 'terms'"),
     ("[a]\npatterns = ['(unclosed']\n", "invalid pattern"),
     ("not = [valid\n", "not valid TOML"),
+    ("[a]\nterm = ['x']\n", "unknown setting(s) 'term'"),  # a typo is not silently a topic without terms
+    ("[a]\nterms = ['', ' ']\n", "only blank terms"),
+    ("[a]\npatterns = ['x*']\n", "matches an empty string"),
+    ("[a]\nterms = ['x']\npatterns = ['(?i)y']\n", "invalid pattern"),  # valid alone, not once joined
 ])
 def test_bad_topics_files_name_the_file(tmp_path, content, problem):
     path = tmp_path / "a.topics.toml"

@@ -499,6 +499,33 @@ def _canonical_order(names: list[NameMention]) -> Callable[[NameMention], tuple]
     return key
 
 
+#: What an entry of a speakers side file may set, and the kinds of speaker it may declare.
+SPEAKER_SETTINGS = frozenset({"aliases", "side", "kind", "title"})
+SPEAKER_KINDS = ("person", "group")
+
+
+def _check_speaker_entry(path: Path, name: str, conf: object) -> None:
+    """Raise :class:`InputFileError` naming ``path`` for an entry of a speakers file that
+    would be silently misread: a blank name, a misspelt setting, a list where a word belongs."""
+    if not name.strip():
+        raise InputFileError(path, "an entry has a blank name; the table name is the speaker's name")
+    if not isinstance(conf, dict):
+        raise InputFileError(path, f"entry {name!r} must be a table of settings ({', '.join(sorted(SPEAKER_SETTINGS))})")
+    unknown = sorted(set(conf) - SPEAKER_SETTINGS)
+    if unknown:
+        raise InputFileError(path, f"entry {name!r} has unknown setting(s) {', '.join(map(repr, unknown))}; "
+                                   f"an entry takes {', '.join(sorted(SPEAKER_SETTINGS))}")
+    aliases = conf.get("aliases", [])
+    aliases = [aliases] if isinstance(aliases, str) else aliases
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise InputFileError(path, f"entry {name!r}: aliases must be a list of non-blank strings")
+    for key in ("side", "title"):
+        if key in conf and not isinstance(conf[key], str):
+            raise InputFileError(path, f"entry {name!r}: {key} must be a string, not {conf[key]!r}")
+    if "kind" in conf and conf["kind"] not in SPEAKER_KINDS:
+        raise InputFileError(path, f"entry {name!r}: kind must be one of {', '.join(SPEAKER_KINDS)}, not {conf['kind']!r}")
+
+
 class Registry:
     """The canonical speakers of one article and how mentions map onto them."""
 
@@ -627,15 +654,13 @@ class Registry:
         return best
 
     def apply_side_file(self, path: Path) -> None:
+        """Apply a speakers side file: aliases, side, kind and title per named speaker."""
         data = read_side_file(path)
         for name, conf in data.items():
-            if not isinstance(conf, dict):
-                raise InputFileError(path, f"entry {name!r} must be a table of settings (aliases, side)")
+            _check_speaker_entry(path, name, conf)
             aliases = conf.get("aliases", [])
             if isinstance(aliases, str):
                 aliases = [aliases]
-            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-                raise InputFileError(path, f"entry {name!r}: aliases must be a list of strings")
             canon = self.canonical_name(name)
             if canon != name and canon in self.speakers and name not in self.speakers:
                 sp = self.speakers[canon]
@@ -652,12 +677,12 @@ class Registry:
                     sp.mentions += other.mentions
                     del self.speakers[a]
             if "side" in conf:
-                sp.side = str(conf["side"])
+                sp.side = conf["side"]
                 sp.side_fixed = True
             if "kind" in conf:
-                sp.kind = str(conf["kind"])
+                sp.kind = conf["kind"]
             if "title" in conf:
-                sp.title = str(conf["title"])
+                sp.title = conf["title"]
             self.overridden.add(sp.name)
 
     def alias_target(self, phrase: str) -> Speaker | None:

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 TOPIC_COLUMNS = ["topic", "terms", "origin", "mentions"]
 MENTION_COLUMNS = ["topic", "start", "end", "mention", "sentence"]
+#: What a topic's table in a topics file may set.
+TOPIC_SETTINGS = frozenset({"label", "terms", "patterns"})
 
 
 @dataclass(frozen=True)
@@ -101,12 +103,21 @@ def read_topics(path: str | Path) -> list[Topic]:
             spec = {"terms": spec}
         if not isinstance(spec, dict):
             raise InputFileError(path, f"topic {key!r} must be a table with 'terms' (a list of words or phrases)")
+        unknown = sorted(set(spec) - TOPIC_SETTINGS)
+        if unknown:
+            raise InputFileError(path, f"topic {key!r} has unknown setting(s) {', '.join(map(repr, unknown))}; "
+                                       f"a topic takes {', '.join(sorted(TOPIC_SETTINGS))}")
         terms, patterns = spec.get("terms", []), spec.get("patterns", [])
         if not isinstance(terms, list) or not isinstance(patterns, list) or not (terms or patterns):
             raise InputFileError(path, f"topic {key!r} needs 'terms' and/or 'patterns' as lists")
+        if not any(str(t).strip() for t in terms) and not patterns:
+            raise InputFileError(path, f"topic {key!r} has only blank terms")
         try:
+            for pattern in map(str, patterns):
+                if re.fullmatch(pattern, "", re.IGNORECASE):  # it would find a mention between every two characters
+                    raise InputFileError(path, f"topic {key!r}: pattern {pattern!r} matches an empty string")
             topics.append(make_topic(str(spec.get("label", key)), map(str, terms), map(str, patterns)))
-        except re.error as exc:
+        except re.error as exc:  # also a flag such as (?i) inside the patterns joined into one
             raise InputFileError(path, f"topic {key!r} has an invalid pattern: {exc}") from None
     return topics
 
