@@ -241,7 +241,7 @@ def test_unreadable_file(tmp_path):
 def test_report_folder_whole_or_not_at_all(tmp_path, monkeypatch):
     out = tmp_path / "report"
     out.mkdir()
-    (out / "previous.html").write_text("an earlier report")
+    (out / "01_previous.html").write_text("an earlier report")
     calls = []
     real = report_module.run_notebook
 
@@ -256,7 +256,7 @@ def test_report_folder_whole_or_not_at_all(tmp_path, monkeypatch):
         pytest.skip("needs two notebooks")
     with pytest.raises(report_module.ReportError):
         report_module.build_report(DEFAULT_ARTICLE, out, progress=False)
-    assert [p.name for p in out.iterdir()] == ["previous.html"]  # the old report untouched
+    assert [p.name for p in out.iterdir()] == ["01_previous.html"]  # the old report untouched
     assert [p.name for p in tmp_path.iterdir()] == ["report"]  # no temporary folder left
 
 
@@ -295,3 +295,39 @@ def test_outputs_get_the_permissions_of_any_new_file(tmp_path, umask):
     assert stat.S_IMODE(tables.stat().st_mode) == 0o777 & ~umask
     for path in [*tables.iterdir(), *files.values()]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path.name
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "newsvoices.cli", *map(str, args)], capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.mark.parametrize("command", ["analyze", "report"])
+def test_an_output_folder_is_replaced_only_when_it_holds_earlier_output(tmp_path, command):
+    """--out never deletes what a user keeps: a file, or a folder with other files in it,
+    is refused before any work, untouched, with one line; an earlier output is replaced."""
+    article = tmp_path / "brief.txt"
+    article.write_text('Brief\n\n"The bridge opens in June," Mayor Ana Ruiz said.\n', encoding="utf-8")
+    kept = tmp_path / "notes.txt"
+    kept.write_text("my notes", encoding="utf-8")
+    done = _cli(command, article, "--out", kept)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.strip().endswith(f"{kept}: exists and is not a folder; give a folder for the output")
+    assert kept.read_text(encoding="utf-8") == "my notes"
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "thesis.docx").write_bytes(b"years of work")
+    (home / "survey.csv").write_text("a\n1\n", encoding="utf-8")  # a table, but not one of ours
+    done = _cli(command, article, "--out", home)
+    assert done.returncode == 2 and "holds files this command does not write (" in done.stderr
+    assert "'thesis.docx')" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(p.name for p in home.iterdir()) == ["survey.csv", "thesis.docx"]
+    assert (home / "thesis.docx").read_bytes() == b"years of work"
+
+    out = tmp_path / "out"
+    assert _cli(command, article, "--out", out).returncode == 0
+    first = sorted(p.name for p in out.iterdir())
+    assert _cli(command, article, "--out", out).returncode == 0  # an earlier output: replaced
+    assert sorted(p.name for p in out.iterdir()) == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.txt", "home", "notes.txt", "out"]  # nothing left over

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 #: Tag of notebook cells left out of the rendered HTML (imports, display settings).
 HIDDEN_TAG = "setup"
+#: The files a report folder holds (an earlier report's folder may be replaced, nothing else).
+REPORT_FILES = ("[0-9][0-9]_*.ipynb", "[0-9][0-9]_*.html", "index.html", "article.txt")
 
 
 class ReportError(NewsvoicesError):
@@ -97,7 +99,7 @@ def build_report(article_path: str | Path, out: str | Path | None = None, progre
     article = load_article(article_path)  # fail fast, before any kernel starts
     out = Path(out) if out else REPORTS_DIR / article.slug
     notebooks = article_notebooks()
-    with atomic_folder(out) as tmp:
+    with atomic_folder(out, REPORT_FILES) as tmp:
         if article.path is None:  # stdin: the notebooks need a file; keep it with the report
             source = tmp / "article.txt"
             source.write_text(article.text, encoding="utf-8")
