@@ -76,6 +76,7 @@ class BatchResult:
 
     @property
     def articles(self) -> pd.DataFrame:
+        """One row per article (:data:`ARTICLE_COLUMNS`): id, path, metadata, status, error."""
         return self.tables["articles"]
 
     @property

@@ -95,6 +95,7 @@ def bench_articles() -> list:
 
 
 def measure_floor(articles: list, quick: bool = False) -> list[Row]:
+    """Rows (a): the floor and ``analyze`` on ``articles``, taking turns, and their ratio."""
     from .analysis import analyze
 
     for article in articles:  # warm every lazily built resource before timing
@@ -155,6 +156,7 @@ def parallel_control(seconds: float) -> float:
 
 
 def measure_batch(copies: int, quick: bool = False) -> list[Row]:
+    """Rows (b): ``batch`` on ``copies`` of the seed with 1 and 2 workers, and the control."""
     from .batch import analyze_many, default_workers
 
     tmp = Path(tempfile.mkdtemp(prefix="newsvoices-bench-"))
@@ -201,6 +203,7 @@ def distinct_copy(body: str, k: int) -> str:
 
 
 def measure_growth(factors: tuple[int, ...], min_seconds: float = 2.0) -> list[Row]:
+    """Rows (c): seconds per 1,000 words of the seed's body repeated ``factors`` times."""
     from .analysis import analyze
     from .article import load_article, parse_article
 
@@ -232,6 +235,7 @@ def _verdict(ok: bool) -> str:
 
 
 def format_table(rows: list[Row]) -> str:
+    """The bench rows as a plain-text table with each target and whether it was met."""
     width = max(len(r.measure) for r in rows) + 2
     lines = [f"{'':4}{'measure':<{width}}{'value':>10}  {'unit':<16}{'target':<22}result",
              "-" * (width + 60)]

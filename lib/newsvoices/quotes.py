@@ -52,6 +52,7 @@ class Quote:
         return self.start + 1, self.end - 1 if self.closed else self.end
 
     def n_words(self, norm: str) -> int:
+        """Words between the quotation marks (``norm`` is the normalised text)."""
         s, e = self.inner
         return len(_WORD.findall(norm, s, e))
 

@@ -153,6 +153,7 @@ def side_of(phrase: str) -> str:
 
 
 def title_gender(title: str) -> str:
+    """The sex ``titles.txt`` gives a word of ``title`` (Mr. and Mrs., not Sen.), else ""."""
     genders, _ = _titles()
     for t in title.split():
         if genders.get(t):
@@ -422,6 +423,7 @@ _SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 
 
 def surname(name: str) -> str:
+    """The last word of ``name`` that is not a suffix (Jr., III)."""
     words = [w for w in name.split() if w.rstrip(".") not in _SUFFIXES]
     return words[-1] if words else name
 
@@ -581,6 +583,7 @@ class Registry:
         return ""
 
     def canonical_name(self, name: str) -> str:
+        """The speaker ``name`` refers to: itself, or the full name whose surname or alias it is."""
         name = re.sub(r"'s?$", "", name.strip())
         if name in self.speakers:
             return name
@@ -605,6 +608,7 @@ class Registry:
 
     # -- resolution --------------------------------------------------------------------
     def person(self, name: str, mention: str) -> Speaker:
+        """The person speaker for a name mention, counted once more."""
         canon = self.canonical_name(name)
         sp = self.speakers.setdefault(canon, Speaker(canon))
         sp.mentions += 1
@@ -613,6 +617,7 @@ class Registry:
         return sp
 
     def group(self, phrase: str) -> Speaker:
+        """The group speaker for a phrase such as "U.S. officials" (matched to a known one if any)."""
         canon = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
         canon = canon[:1].upper() + canon[1:] if canon[:1].islower() and not canon.startswith(("some", "many", "other", "most")) else canon
         for sp in self.speakers.values():

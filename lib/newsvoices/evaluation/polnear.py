@@ -51,6 +51,8 @@ _CUE_ADVERBS = ("also ", "later ", "then ")
 
 @dataclass
 class GoldAttribution:
+    """One hand-marked attribution: content spans, source spans (or None) and cue id."""
+
     content: list[tuple[int, int]]
     source: list[tuple[int, int]] | None
     cue: str
@@ -93,9 +95,11 @@ class PolnearResult:
 
     @property
     def plain_cue_recall(self) -> float:
+        """Share of plain-cue gold attributions found with the right source."""
         return self.plain_matched / self.plain_gold if self.plain_gold else 0.0
 
     def summary(self) -> str:
+        """The scores as the few lines ``newsvoices evaluate polnear`` prints."""
         cp, cr, cf = self.content
         jp, jr, jf = self.joint
         return (f"PolNeAR {self.folder}: {self.articles} articles ({self.failed} unreadable), "
@@ -180,6 +184,7 @@ def predicted_attributions(utterances: pd.DataFrame) -> list[tuple[list[tuple[in
 
 
 def score_article(gold: list[GoldAttribution], cue_text: list[str], utterances: pd.DataFrame) -> dict:
+    """Match one article's predictions to its gold attributions; the counts behind every score."""
     preds = predicted_attributions(utterances)
     pairs = []
     for gi, g in enumerate(gold):
