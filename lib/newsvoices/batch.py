@@ -20,7 +20,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 import pandas as pd
@@ -28,6 +28,9 @@ import pandas as pd
 from .errors import MissingResourceError, NewsvoicesError
 from .frames import frame, plain_columns
 from .output import creation_mode
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 #: Files picked up from a folder or a glob (a file named explicitly may have any suffix).
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -239,7 +242,7 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def mp_context():
+def mp_context() -> multiprocessing.context.BaseContext | None:
     """fork where available (Linux): workers inherit the imported library instead of importing it again."""
     import multiprocessing as mp
 
