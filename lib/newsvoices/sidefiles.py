@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Collection
 
 from .errors import InputFileError
 
@@ -49,3 +49,12 @@ def read_side_file(path: str | Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InputFileError(p, "must be a mapping of names to settings")
     return data
+
+
+def check_settings(path: str | Path, entry: str, settings: dict, allowed: Collection[str]) -> None:
+    """Raise :class:`InputFileError` when ``settings`` (of ``entry``, e.g. "topic 'budget'")
+    has a key not in ``allowed``: a misspelt setting would otherwise be ignored unseen."""
+    unknown = sorted(set(settings) - set(allowed))
+    if unknown:
+        raise InputFileError(path, f"{entry} has unknown setting(s) {', '.join(map(repr, unknown))}; "
+                                   f"it takes {', '.join(sorted(allowed))}")

@@ -45,7 +45,7 @@ from typing import Callable, Iterable, Iterator
 from .errors import InputFileError
 from .lexicons import (PROPER_TAGS, brill_tags, cased_wordlist, common_capitalised, common_in_lower_case,
                        function_words, table, wordlist)
-from .sidefiles import read_side_file
+from .sidefiles import check_settings, read_side_file
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "who": "", "it": "n", "you": ""}
 
@@ -513,10 +513,7 @@ def _check_speaker_entry(path: Path, name: str, conf: object) -> None:
         raise InputFileError(path, "an entry has a blank name; the table name is the speaker's name")
     if not isinstance(conf, dict):
         raise InputFileError(path, f"entry {name!r} must be a table of settings ({', '.join(sorted(SPEAKER_SETTINGS))})")
-    unknown = sorted(set(conf) - SPEAKER_SETTINGS)
-    if unknown:
-        raise InputFileError(path, f"entry {name!r} has unknown setting(s) {', '.join(map(repr, unknown))}; "
-                                   f"an entry takes {', '.join(sorted(SPEAKER_SETTINGS))}")
+    check_settings(path, f"entry {name!r}", conf, SPEAKER_SETTINGS)
     aliases = conf.get("aliases", [])
     aliases = [aliases] if isinstance(aliases, str) else aliases
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):

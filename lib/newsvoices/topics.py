@@ -24,7 +24,7 @@ import pandas as pd
 from .errors import InputFileError
 from .frames import columns, from_rows
 from .lexicons import wordlist
-from .sidefiles import find_side_file, read_side_file
+from .sidefiles import check_settings, find_side_file, read_side_file
 from .tokenization import normalise
 
 if TYPE_CHECKING:
@@ -103,10 +103,7 @@ def read_topics(path: str | Path) -> list[Topic]:
             spec = {"terms": spec}
         if not isinstance(spec, dict):
             raise InputFileError(path, f"topic {key!r} must be a table with 'terms' (a list of words or phrases)")
-        unknown = sorted(set(spec) - TOPIC_SETTINGS)
-        if unknown:
-            raise InputFileError(path, f"topic {key!r} has unknown setting(s) {', '.join(map(repr, unknown))}; "
-                                       f"a topic takes {', '.join(sorted(TOPIC_SETTINGS))}")
+        check_settings(path, f"topic {key!r}", spec, TOPIC_SETTINGS)
         terms, patterns = spec.get("terms", []), spec.get("patterns", [])
         if not isinstance(terms, list) or not isinstance(patterns, list) or not (terms or patterns):
             raise InputFileError(path, f"topic {key!r} needs 'terms' and/or 'patterns' as lists")
