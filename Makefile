@@ -4,6 +4,7 @@ VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed-stamp
 ARTICLE ?= data/articles/ap-2011-03-22-gates-moscow-libya.txt
+BENCH_ARTICLES ?=
 
 .PHONY: setup report test lab bench clean
 
@@ -22,8 +23,8 @@ report: setup  ## run every notebook headless on ARTICLE and render HTML into re
 test: setup  ## the whole test suite, notebooks included
 	$(PY) -m pytest
 
-bench: setup  ## speed: analyze vs the tokenize+score floor, batch 2 vs 1 workers, growth (~40 s)
-	$(VENV)/bin/newsvoices bench
+bench: setup  ## speed: analyze vs the tokenize+score floor, batch 2 vs 1 workers, growth (~40 s); BENCH_ARTICLES=dir adds (a+)
+	$(VENV)/bin/newsvoices bench $(if $(BENCH_ARTICLES),--articles "$(BENCH_ARTICLES)")
 
 lab: setup  ## JupyterLab with the project's environment as its python3 kernel
 	$(VENV)/bin/jupyter lab notebooks/

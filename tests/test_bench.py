@@ -7,6 +7,8 @@ from newsvoices import bench
 from newsvoices.paths import DEFAULT_ARTICLE
 from newsvoices.tokenization import normalise, split_sentences
 
+from conftest import SECOND_ARTICLE
+
 
 def test_floor_counts_sentences():
     text = DEFAULT_ARTICLE.read_text(encoding="utf-8")
@@ -19,15 +21,34 @@ def test_format_table():
     assert "(a) analyze / floor" in table and "MISSED" in table and len(table.splitlines()) == 4
 
 
-def test_bench_quick_smoke():
-    done = subprocess.run([sys.executable, "-m", "newsvoices.cli", "bench", "--quick"],
+def test_bench_quick_smoke(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "harbor.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    (corpus / "seed.txt").write_bytes(DEFAULT_ARTICLE.read_bytes())
+    (corpus / "broken.txt").write_bytes(b"\x00\x01")
+    done = subprocess.run([sys.executable, "-m", "newsvoices.cli", "bench", "--quick", "--articles", str(corpus)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
     for needle in ("floor: Punkt + VADER + TextBlob", "analyze / floor", "batch, 1 worker", "batch, 2 workers",
-                   "speed-up, 2 workers vs 1", "seed body ×1", "seed body ×3", "per 1,000 words"):
+                   "speed-up, 2 workers vs 1", "seed body ×1", "seed body ×3", "per 1,000 words",
+                   f"(a+) on 2 articles from {corpus} (1 unusable, left out)"):
         assert needle in out, out
+    extra = [line for line in out.splitlines() if line.startswith("(a+)")]
+    assert len(extra) == 3 and "2 articles, " in extra[0] and "words on average" in extra[0]
+    assert "analyze / floor" in extra[2] and ("met" in extra[2] or "MISSED" in extra[2])
     assert "Traceback" not in done.stderr
+
+
+def test_bench_articles_that_cannot_be_used_end_with_one_line(tmp_path):
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01")
+    for paths, problem in (([str(tmp_path / "none-*.txt")], "no article files"),
+                           ([str(tmp_path)], "no usable article to measure (1 unusable)")):
+        done = subprocess.run([sys.executable, "-m", "newsvoices.cli", "bench", "--articles", *paths],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 2 and problem in done.stderr and "Traceback" not in done.stderr, done.stderr
+        assert not done.stdout  # refused before anything was measured
 
 
 def test_growth_copies_differ_in_text_but_not_in_analysis():

@@ -66,7 +66,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     from .bench import run_bench
 
-    return run_bench(quick=args.quick)
+    return run_bench(quick=args.quick, articles=args.articles)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="measure analysis speed against the tokenize+score floor, batch scaling, growth")
     p.add_argument("--quick", action="store_true", help="a small, fast run (smoke test)")
+    p.add_argument("--articles", nargs="+", metavar="PATHS",
+                   help="also measure analyze against the floor on these articles (files, folders, globs)")
     p.set_defaults(func=_cmd_bench)
     return parser
 
