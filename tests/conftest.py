@@ -44,6 +44,19 @@ def second_article(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    """A folder of two usable articles, one binary file posing as an article, and a CSV
+    that is no article (batch and bench skip it by its suffix)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "harbor.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    (folder / "seed.txt").write_bytes(DEFAULT_ARTICLE.read_bytes())
+    (folder / "broken.txt").write_bytes(b"\x89PNG\x00\x00binary")
+    (folder / "notes.csv").write_text("not,an,article\n", encoding="utf-8")
+    return folder
+
+
 def digest(path: Path) -> str:
     """Content hash, to prove an input file was not modified."""
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -17,17 +17,6 @@ from conftest import SECOND_ARTICLE, digest
 META = ["article", "article_title", "article_source", "article_date"]
 
 
-@pytest.fixture()
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "harbor.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
-    (folder / "seed.txt").write_bytes(DEFAULT_ARTICLE.read_bytes())
-    (folder / "broken.txt").write_bytes(b"\x89PNG\x00\x00binary")
-    (folder / "notes.csv").write_text("not,an,article\n", encoding="utf-8")  # ignored: not an article suffix
-    return folder
-
-
 def strip_meta(table: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=[c for c in META if c in table.columns]).reset_index(drop=True)
 

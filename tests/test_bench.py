@@ -7,8 +7,6 @@ from newsvoices import bench
 from newsvoices.paths import DEFAULT_ARTICLE
 from newsvoices.tokenization import normalise, split_sentences
 
-from conftest import SECOND_ARTICLE
-
 
 def test_floor_counts_sentences():
     text = DEFAULT_ARTICLE.read_text(encoding="utf-8")
@@ -21,12 +19,7 @@ def test_format_table():
     assert "(a) analyze / floor" in table and "MISSED" in table and len(table.splitlines()) == 4
 
 
-def test_bench_quick_smoke(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "harbor.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
-    (corpus / "seed.txt").write_bytes(DEFAULT_ARTICLE.read_bytes())
-    (corpus / "broken.txt").write_bytes(b"\x00\x01")
+def test_bench_quick_smoke(corpus):
     done = subprocess.run([sys.executable, "-m", "newsvoices.cli", "bench", "--quick", "--articles", str(corpus)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
