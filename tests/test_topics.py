@@ -43,7 +43,7 @@ def test_suggestions_skip_speaker_names(seed_path):
     ("[a]\npatterns = ['(unclosed']\n", "invalid pattern"),
     ("not = [valid\n", "not valid TOML"),
     ("[a]\nterm = ['x']\n", "unknown setting(s) 'term'"),  # a typo is not silently a topic without terms
-    ("[a]\nterms = ['', ' ']\n", "only blank terms"),
+    ("[a]\nterms = ['', ' ']\n", "topic 'a' has no terms or patterns (blank terms do not count)"),
     ("[a]\npatterns = ['x*']\n", "matches an empty string"),
     ("[a]\nterms = ['x']\npatterns = ['(?i)y']\n", "invalid pattern"),  # valid alone, not once joined
 ])

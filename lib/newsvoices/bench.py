@@ -130,7 +130,6 @@ def corpus_articles(paths: list[str]) -> tuple[list, int]:
     loaded, and how many could not be used (they are left out)."""
     from .article import load_article
     from .batch import expand_paths
-    from .errors import NewsvoicesError
 
     articles, unusable = [], 0
     for path in expand_paths(paths):
@@ -282,10 +281,12 @@ def run_bench(quick: bool = False, out: TextIO | None = None, articles: list[str
     extra, unusable = corpus_articles(articles) if articles else ([], 0)
     if articles and not extra:
         raise BenchError(f"{', '.join(articles)}: no usable article to measure ({unusable} unusable)")
-    print(f"newsvoices bench{' --quick' if quick else ''}: Python {platform.python_version()}, "
-          f"{default_workers()} cores, {len(shipped)} articles from {ARTICLES_DIR}"
-          + (f"; (a+) on {len(extra)} articles from {', '.join(articles)}"
-             + (f" ({unusable} unusable, left out)" if unusable else "") if articles else ""), file=out, flush=True)
+    header = (f"newsvoices bench{' --quick' if quick else ''}: Python {platform.python_version()}, "
+              f"{default_workers()} cores, {len(shipped)} articles from {ARTICLES_DIR}")
+    if extra:
+        header += f"; (a+) on {len(extra)} articles from {', '.join(articles)}"
+        header += f" ({unusable} unusable, left out)" if unusable else ""
+    print(header, file=out, flush=True)
     rows = measure_floor(shipped, quick)
     if extra:
         words = sum(len(a.body.split()) for a in extra) // len(extra)

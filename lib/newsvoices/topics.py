@@ -87,7 +87,7 @@ def make_topic(label: str, terms: Iterable[str], patterns: Iterable[str] = (), o
     words = "|".join(_term_regex(t) for t in sorted(terms, key=len, reverse=True))
     parts = ([rf"(?<![\w-])(?:{words})(?![\w-])"] if terms else []) + patterns
     if not parts:
-        raise ValueError(f"topic {label!r} has no terms or patterns")
+        raise ValueError(f"topic {label!r} has no terms or patterns (blank terms do not count)")
     first_words = tuple(sorted({normalise(t.split()[0]).lower() for t in terms}))
     quick = not patterns and all(w.isascii() for w in first_words)
     return Topic(label, terms, re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE), origin,
@@ -107,8 +107,6 @@ def read_topics(path: str | Path) -> list[Topic]:
         terms, patterns = spec.get("terms", []), spec.get("patterns", [])
         if not isinstance(terms, list) or not isinstance(patterns, list) or not (terms or patterns):
             raise InputFileError(path, f"topic {key!r} needs 'terms' and/or 'patterns' as lists")
-        if not any(str(t).strip() for t in terms) and not patterns:
-            raise InputFileError(path, f"topic {key!r} has only blank terms")
         try:
             for pattern in map(str, patterns):
                 if re.fullmatch(pattern, "", re.IGNORECASE):  # it would find a mention between every two characters
@@ -116,6 +114,8 @@ def read_topics(path: str | Path) -> list[Topic]:
             topics.append(make_topic(str(spec.get("label", key)), map(str, terms), map(str, patterns)))
         except re.error as exc:  # also a flag such as (?i) inside the patterns joined into one
             raise InputFileError(path, f"topic {key!r} has an invalid pattern: {exc}") from None
+        except ValueError as exc:  # nothing left to match: every term blank
+            raise InputFileError(path, str(exc)) from None
     return topics
 
 
