@@ -506,9 +506,10 @@ SPEAKER_SETTINGS = frozenset({"aliases", "side", "kind", "title"})
 SPEAKER_KINDS = ("person", "group")
 
 
-def _check_speaker_entry(path: Path, name: str, conf: object) -> None:
-    """Raise :class:`InputFileError` naming ``path`` for an entry of a speakers file that
-    would be silently misread: a blank name, a misspelt setting, a list where a word belongs."""
+def _check_speaker_entry(path: Path, name: str, conf: object) -> list[str]:
+    """The entry's aliases (one string given alone becomes a list of one), after raising
+    :class:`InputFileError` naming ``path`` for an entry of a speakers file that would be
+    silently misread: a blank name, a misspelt setting, a list where a word belongs."""
     if not name.strip():
         raise InputFileError(path, "an entry has a blank name; the table name is the speaker's name")
     if not isinstance(conf, dict):
@@ -523,6 +524,7 @@ def _check_speaker_entry(path: Path, name: str, conf: object) -> None:
             raise InputFileError(path, f"entry {name!r}: {key} must be a string, not {conf[key]!r}")
     if "kind" in conf and conf["kind"] not in SPEAKER_KINDS:
         raise InputFileError(path, f"entry {name!r}: kind must be one of {', '.join(SPEAKER_KINDS)}, not {conf['kind']!r}")
+    return aliases
 
 
 class Registry:
@@ -659,10 +661,7 @@ class Registry:
         """Apply a speakers side file: aliases, side, kind and title per named speaker."""
         data = read_side_file(path)
         for name, conf in data.items():
-            _check_speaker_entry(path, name, conf)
-            aliases = conf.get("aliases", [])
-            if isinstance(aliases, str):
-                aliases = [aliases]
+            aliases = _check_speaker_entry(path, name, conf)
             canon = self.canonical_name(name)
             if canon != name and canon in self.speakers and name not in self.speakers:
                 sp = self.speakers[canon]
