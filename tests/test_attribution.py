@@ -458,6 +458,14 @@ def test_a_participle_clause_takes_the_whole_noun_phrase_of_the_main_subject():
     assert utter["speaker"].tolist() == ["Veteran schoolteacher", "Local nurse"]
 
 
+def test_a_passive_cue_with_an_adverb_after_the_verb_be_has_no_source():
+    # "is often asked": the subject is asked, not asking; any adverb may stand between
+    text = ("Bridge\n\nThe engineer said she was pleased that, when she gives talks, she is often asked "
+            "about the cables. The plan was repeatedly criticized by residents.\n")
+    utter = _utterances(text)
+    assert utter["cue"].tolist() == ["said"]
+    assert utter["text"].tolist() == ["she was pleased that, when she gives talks, she is often asked about the cables"]
+
 
 def test_a_headline_above_the_article_does_not_rename_its_speakers():
     text = ("Lawmakers Rip Nora Quill Over Budget Plan\n\n"

@@ -677,7 +677,7 @@ class _Attributor:
 
     # -- the pass over sentences ----------------------------------------------------------
     def run(self) -> list[_Att]:
-        cues = _cue_table()
+        cues, tags = _cue_table(), brill_tags()
         atts: list[_Att] = []
         first_words = cues.keys()
         for si, (s, e, p, sid) in enumerate(self.sent):
@@ -719,8 +719,8 @@ class _Attributor:
                         continue
                     # passive "was (not) expected to": no source in the sentence
                     k = i - 1
-                    while k >= 0 and toks[k].low in {"not", "n't", "also", "widely", "generally", "still"}:
-                        k -= 1
+                    while k >= 0 and (toks[k].low in {"not", "n't"} or tags.get(toks[k].low) == "RB"):
+                        k -= 1  # "is often asked", "was widely reported"
                     if (kind == "thought" or t.low.endswith("ed") or t.low in _IRREGULAR_PARTICIPLES) and k >= 0 \
                             and toks[k].low in {"is", "was", "are", "were", "be", "been", "being", "'re"}:
                         # passive "was questioned", "are found", "be accused": the subject is not the source
