@@ -458,6 +458,27 @@ def test_a_participle_clause_takes_the_whole_noun_phrase_of_the_main_subject():
     assert utter["speaker"].tolist() == ["Veteran schoolteacher", "Local nurse"]
 
 
+def test_a_relative_clause_inside_the_subject_is_neither_the_speaker_nor_the_content():
+    text = ("Bridge\n\nTwo engineers who spoke with the Eastbrook Courier said the cables were worn. "
+            "Residents who have long opposed the closure warned that traffic would grow. "
+            "The treasurer, who did not respond to a request for comment, has denied that the fund was short.\n")
+    utter = _utterances(text)
+    rows = list(zip(utter["mention"], utter["cue"], utter["text"]))
+    assert rows == [("Two engineers", "said", "the cables were worn"),
+                    ("who", "opposed", "the closure"),
+                    ("Residents", "warned", "traffic would grow"),
+                    ("The treasurer", "denied", "the fund was short")]
+    assert utter["speaker"].tolist()[:3] == ["Two engineers", "Residents", "Residents"]
+
+
+def test_a_weekday_after_the_cue_is_not_the_content_and_does_not_end_it():
+    text = ("Bridge\n\nThe mayor said Monday the bridge would reopen. Critics said Monday's vote was rushed. "
+            "A merger announced Monday would close the plant. The clerk said Tuesday.\n")
+    utter = _utterances(text)
+    assert list(zip(utter["mention"], utter["text"])) == [("The mayor", "the bridge would reopen"),
+                                                          ("Critics", "Monday's vote was rushed")]
+
+
 def test_a_passive_cue_with_an_adverb_after_the_verb_be_has_no_source():
     # "is often asked": the subject is asked, not asking; any adverb may stand between
     text = ("Bridge\n\nThe engineer said she was pleased that, when she gives talks, she is often asked "

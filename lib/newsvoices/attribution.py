@@ -349,6 +349,9 @@ class _Attributor:
             if low == "." and k > lo and _name_suffix(toks[k - 1]):
                 k -= 1  # "Joseph R. Biden Jr. said": the period of a name suffix
                 continue
+            if low in cue_words and k < j and (rel := self._relative_pronoun_before(toks, k, lo)) is not None:
+                k = rel  # the verb of a relative clause: "officials who (have) spoke(n) with the Post said"
+                continue
             if low in _BOUNDARY_PUNCT or low in {".", "--"} or (low in cue_words and k < j):
                 break
             if low in _BOUNDARY:
@@ -377,6 +380,9 @@ class _Attributor:
                 k -= 1
             if k + 1 < start - 1:
                 start = k + 1
+        rel = next((x for x in range(start + 1, end - 1) if toks[x].low == "who"), None)
+        if rel is not None and self._subject_relative(toks[rel + 1]) and self._head_type(toks, start, rel, lo) not in (None, "who"):
+            end = rel  # "officials who spoke with The Huffington Post said": the head, not the Post
         ht = self._head_type(toks, start, end, lo)
         if ht is None:
             # "a White House official who spoke anonymously said": the head before the relative clause
@@ -401,6 +407,23 @@ class _Attributor:
         if opener > start and (trimmed := self._head_type(toks, opener, end, lo)) not in (None, "who"):
             start, ht = opener, trimmed
         return start, end, ht
+
+    @staticmethod
+    def _relative_pronoun_before(toks: list[_Tok], k: int, lo: int) -> int | None:
+        """The index of the "who" whose relative clause's verb is toks[k] ("who said", "who
+        have long argued"), or None."""
+        m, tags = k - 1, brill_tags()
+        while m > lo and k - m <= 3 and (toks[m].low in _SKIP_BACK or tags.get(toks[m].low) == "RB"):
+            m -= 1
+        return m if m > lo and toks[m].low == "who" else None
+
+    @staticmethod
+    def _subject_relative(tok: _Tok) -> bool:
+        """Whether the word after "who" starts the relative clause's verb phrase ("who spoke",
+        "who favor", "who previously said"), so that "who" is its subject, not its object
+        ("the man who she said", "who Mr. Trump named")."""
+        return not _is_cap(tok.w) and tok.low not in _DETS and tok.low not in _SUBJECT_PRONOUNS \
+            and brill_tags().get(tok.low) not in {"NNS", "NNP", "PRP", "DT", "CD"}
 
     def apposition_subject(self, toks: list[_Tok], j: int, lo: int) -> tuple[int, int, str] | None:
         """Subject before a chain of appositions ending at the comma toks[j]."""
@@ -622,7 +645,8 @@ class _Attributor:
                 or (first.low in {"late", "early"} and toks[j + 1].low in {"last", "this", "next"}))
             if first.low in _SUBORDINATORS:
                 return None  # '"...," Trump said of Apple, when ...': the content came before the cue
-            if first.low in _PREPS or first.low in _WEEKDAYS or time_phrase or first.low in {
+            weekday = first.low in _WEEKDAYS and not (j + 1 < hi and toks[j + 1].low == "'s")  # not "Monday's ruling"
+            if first.low in _PREPS or weekday or time_phrase or first.low in {
                     "repeatedly", "earlier", "again", "later", "recently"}:
                 # "said in a statement, ..." / "said Tuesday." / "said in politics it takes time"
                 for k in range(j, min(hi, j + 15)):
@@ -631,9 +655,16 @@ class _Attributor:
                     if k > j + 1 and toks[k].q < 0 and (toks[k].low in _CLAUSE_SUBJECTS or toks[k].low in {"it", "there"}):
                         return k, "direct"
                     if toks[k].low in {".", ";"}:
-                        return None
-                if first.low in _WEEKDAYS and j + 1 < hi:
-                    return j + 1, "direct"
+                        break
+                else:
+                    k = hi
+                if weekday:
+                    # "said Monday the bridge would reopen": the content follows the day (and its part)
+                    start = j + 1 + (j + 1 < hi and toks[j + 1].low in _TIME_NOUNS)
+                    # (not "A merger announced Monday would ...": there the cue is a participle)
+                    if start < k and toks[start].low not in _PREPS and toks[start].low not in _VERBISH \
+                            and sum(x.w[:1].isalpha() for x in toks[start:k]) >= 2:
+                        return start, "direct"
                 return None
             if first.low == ",":
                 return (j + 1 if j + 1 < hi else None), "comma"
@@ -890,9 +921,14 @@ class _Attributor:
             a, b, ht = src
             constr_start = starts[idx]
             # later independent constructions (preceded by a comma) cut this content
-            hi = n
+            hi, in_subject = n, False
             for jdx in range(idx + 1, len(resolved)):
                 st = starts[jdx]
+                if ht == "who" and not resolved[jdx][5] and resolved[jdx][4][0] < a < resolved[jdx][0]:
+                    # "economists who favor tax cuts agree": the relative clause is inside the main
+                    # clause's subject, and its verb ends it
+                    hi, in_subject = resolved[jdx][0], True
+                    break
                 if st > ce and st > 0 and toks[st - 1].low in {",", ";", "--", "\u2014", "and", "but"}:
                     hi = st - 1
                     if hi > 0 and toks[hi - 1].low == ",":
@@ -937,6 +973,8 @@ class _Attributor:
                 after_comma = a > 0 and toks[a - 1].low == ","
                 parenthetical = after_comma and ht != "who"
                 ca = None if quote_before else self.content_after(toks, after_end, hi, frame, kind, parenthetical)
+                if in_subject and ca is not None and ca[1] == "comma":
+                    ca = None  # "X, who did not respond to a request for comment, has denied": the comma closes it
                 if ca is not None and ca[0] is not None and ca[0] < hi:
                     end = hi
                     short = frame in ("np", "to") and ca[1] == "direct"
@@ -1185,8 +1223,8 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
         sp: Speaker | None = None
         if a.mtype in ("pronoun", "who"):
             if a.mtype == "who":
-                # antecedent: the noun phrase before ", who"
-                before = norm[max(0, ms - 80):ms]
+                # antecedent: the noun phrase before ", who", in the same sentence
+                before = norm[max(att.sent[a.sentence][0], ms - 80):ms]
                 names = [nm for nm in reg.names if nm.end <= ms and ms - nm.end <= 4]
                 if names:
                     sp = reg.person(names[-1].name, norm[names[-1].start:names[-1].end])
