@@ -479,6 +479,13 @@ def test_a_weekday_after_the_cue_is_not_the_content_and_does_not_end_it():
                                                           ("Critics", "Monday's vote was rushed")]
 
 
+def test_a_that_ending_the_sentence_is_a_pronoun_not_the_start_of_the_content():
+    text = ("Bridge\n\nDespite the storm, the mayor says it is hard to blame anyone for that. "
+            "The clerk said that, if asked, she would resign.\n")
+    utter = _utterances(text)
+    assert utter["text"].tolist() == ["it is hard to blame anyone for that", "if asked, she would resign"]
+
+
 def test_a_passive_cue_with_an_adverb_after_the_verb_be_has_no_source():
     # "is often asked": the subject is asked, not asking; any adverb may stand between
     text = ("Bridge\n\nThe engineer said she was pleased that, when she gives talks, she is often asked "

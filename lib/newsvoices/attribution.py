@@ -624,8 +624,11 @@ class _Attributor:
                 if frame == "tell" and t.low in _CLAUSE_SUBJECTS:
                     return k, "direct"
                 break
-            if t.low in _COMPLEMENTIZERS and t.q < 0:
-                return (k + 1 if k + 1 < hi else None), "that"
+            if t.low in _COMPLEMENTIZERS and t.q < 0 and not (k > j and toks[k - 1].low in _PREPS) \
+                    and k + 1 < hi and toks[k + 1].low not in {".", "?", "!", ";"}:
+                # a "that" opening a clause ("that, if elected, she would"); not the pronoun of
+                # "to blame anyone for that."
+                return k + 1 + (toks[k + 1].low == "," and k + 2 < hi), "that"
             if t.low == ":":
                 return (k + 1 if k + 1 < hi else None), "colon"
             if k == j and t.w == '"' and self.quote_at(t.s) >= 0 and self.quotes[self.quote_at(t.s)].start == t.s:
