@@ -9,6 +9,7 @@ import pytest
 import newsvoices as nv
 from newsvoices import article as article_module
 from newsvoices.cli import main
+from newsvoices.paths import DEFAULT_ARTICLE
 
 from conftest import digest
 
@@ -69,3 +70,70 @@ def test_cli_as_a_process_has_no_traceback(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"newsvoices: error: {tmp_path / 'missing.txt'}: no such file"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_utf16_is_named_with_how_to_convert(tmp_path, encoding):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Title: T\n\nThe mayor said the bridge is safe.\n".encode(encoding))
+    with pytest.raises(nv.ArticleError, match=r"is UTF-16 text, not UTF-8; convert it .*iconv -f utf-16"):
+        nv.load_article(path)
+    zeros = tmp_path / "zeros.txt"
+    zeros.write_bytes(bytes(1000))
+    with pytest.raises(nv.ArticleError, match="binary data"):  # NUL bytes everywhere: not UTF-16
+        nv.load_article(zeros)
+
+
+class _Stdin:
+    def __init__(self, data: bytes):
+        import io
+
+        self.buffer = io.BytesIO(data)
+
+
+def test_standard_input_is_limited_in_size_and_may_be_closed(monkeypatch):
+    monkeypatch.setattr(article_module, "MAX_BYTES", 1000)
+    monkeypatch.setattr(sys, "stdin", _Stdin(b"Words. " * 500))  # a pipe has no size to check beforehand
+    with pytest.raises(nv.ArticleError, match=r"<stdin>: is too large \(over 1,000 bytes"):
+        nv.load_article("-")
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(nv.ArticleError, match="<stdin>: standard input is closed"):
+        nv.load_article("-")
+
+
+def test_a_device_that_never_ends_is_refused():
+    with pytest.raises(nv.ArticleError, match="/dev/zero: is too large"):
+        nv.load_article("/dev/zero")
+
+
+def test_names_the_system_refuses_give_one_short_line(tmp_path, capsys):
+    long_name = tmp_path / ("x" * 300 + ".txt")
+    with pytest.raises(nv.ArticleError, match="cannot be read") as info:
+        nv.analyze(long_name)
+    assert len(str(info.value)) < 120
+    with pytest.raises(nv.ArticleError, match=r"no such file \(article text where a path was expected") as info:
+        nv.analyze("The mayor said the bridge is safe.\nResidents disagreed.")
+    assert "\n" not in str(info.value)
+    with pytest.raises(nv.ArticleError, match="cannot be read"):
+        nv.analyze("nul\x00byte.txt")
+    for command in (["analyze", str(long_name)], ["batch", str(long_name), "--out", str(tmp_path / "o.csv"),
+                                                  "--workers", "1", "--quiet"]):
+        assert main(command) == 2
+    err = capsys.readouterr().err
+    assert "File name too long" in err and "Traceback" not in err
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_output(tmp_path, monkeypatch, capsys):
+    import errno
+
+    import pandas as pd
+
+    def no_space(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", no_space)
+    out = tmp_path / "tables"
+    assert main(["analyze", str(DEFAULT_ARTICLE), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"newsvoices: error: {out}: could not write the output (No space left on device)"
+    assert not out.exists() and not list(tmp_path.iterdir())

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from newsvoices.cli import build_parser
 from newsvoices.errors import InputFileError
 from newsvoices.evaluation.newsmtsc import (
     NewsMTSCResult, evaluate_newsmtsc, macro_f1, per_class_scores, read_newsmtsc)
@@ -108,3 +109,15 @@ def test_real_train_split_reaches_target():
     assert result.macro_f1 > result.baseline_macro_f1
     held_out = result.by_part.set_index("part").loc["held-out", "macro_f1"]
     assert held_out >= 0.58
+
+
+def test_an_offset_too_large_for_a_number_and_a_limit_below_one(tmp_path):
+    path = tmp_path / "inf.jsonl"
+    path.write_text('{"sentence_normalized": "Mayor Quill spoke.", "targets": '
+                    '[{"from": 1e400, "to": 11, "polarity": 4.0}]}\n', encoding="utf-8")
+    with pytest.raises(InputFileError, match="line 1: a target lacks numeric"):
+        read_newsmtsc(path)
+    with pytest.raises(ValueError, match="limit must be at least 1"):
+        read_newsmtsc(path, limit=0)
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["evaluate", "newsmtsc", str(path), "--limit", "0"])

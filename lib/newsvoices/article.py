@@ -19,11 +19,13 @@ Input formats (chosen by file extension; standard input ``-`` is sniffed):
 from __future__ import annotations
 
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache, cached_property
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import ArticleError
 from .lexicons import _lines
@@ -129,37 +131,69 @@ def _is_boilerplate(line: str) -> bool:
     return any(p.match(line) for p in _boilerplate_patterns())
 
 
-def read_text(path: str | Path) -> str:
-    """Read and decode an article file, raising :class:`ArticleError` for unusable input."""
-    if str(path) == "-":
-        return decode(sys.stdin.buffer.read(), "<stdin>")
-    return decode(read_bytes(path), Path(path))
+def _shown(path: Path) -> str:
+    """``path`` as an error message names it: one line, at most 80 characters (text passed
+    where a path was expected would otherwise fill the message)."""
+    text = str(path)
+    if not text.isprintable() or len(text) > 80:
+        return repr(text[:60] + "…" if len(text) > 60 else text)
+    return text
+
+
+def _read_limited(stream: BinaryIO, name: str | Path) -> bytes:
+    """All of ``stream``, refusing more than :data:`MAX_BYTES` (a pipe or device has no
+    size to check beforehand; ``/dev/zero`` never ends)."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ArticleError(name, f"is too large (over {MAX_BYTES:,} bytes, the limit)")
+    return data
+
+
+def read_stdin() -> bytes:
+    """Standard input's bytes (for ``-``), raising :class:`ArticleError` when it is closed or too large."""
+    if sys.stdin is None:
+        raise ArticleError("<stdin>", "standard input is closed")
+    return _read_limited(sys.stdin.buffer, "<stdin>")
 
 
 def read_bytes(path: str | Path) -> bytes:
     """Read an article file's bytes, raising :class:`ArticleError` when it cannot be used."""
     p = Path(path)
-    if not p.exists():
-        raise ArticleError(p, "no such file")
-    if p.is_dir():
-        raise ArticleError(p, "is a directory, not an article file")
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(p, f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-        data = p.read_bytes()
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ArticleError(p, "is a directory, not an article file")
+        if info.st_size > MAX_BYTES:
+            raise ArticleError(p, f"file is too large ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})")
+        with p.open("rb") as stream:
+            return _read_limited(stream, p)
+    except ArticleError:
+        raise
+    except FileNotFoundError:
+        hint = " (article text where a path was expected? use parse_article(text))" if "\n" in str(p) else ""
+        raise ArticleError(_shown(p), f"no such file{hint}") from None
     except PermissionError:
         raise ArticleError(p, "cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise ArticleError(p, f"cannot be read ({exc.strerror or exc})") from None
-    return data
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ArticleError(_shown(p), f"cannot be read ({problem})") from None
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """Mostly-ASCII UTF-16: a NUL in nearly every other byte, and almost none in between."""
+    zeros = sorted((head[0::2].count(0), head[1::2].count(0)))
+    half = max(1, len(head) // 2)
+    return zeros[1] > 0.4 * half and zeros[0] < 0.05 * half
 
 
 def decode(data: bytes, name: str | Path) -> str:
     """Decode article bytes as UTF-8, refusing empty, binary and non-UTF-8 data."""
     if not data.strip():
         raise ArticleError(name, "is empty" if not data else "contains only whitespace")
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
+        raise ArticleError(name, "is UTF-16 text, not UTF-8; convert it with e.g. `iconv -f utf-16 -t utf-8`")
+    if b"\x00" in head:
         raise ArticleError(name, "looks like binary data (NUL bytes), not a text article")
     try:
         text = data.decode("utf-8-sig")
@@ -344,7 +378,7 @@ def load_article(path: str | Path) -> Article:
     """
     stdin = str(path) == "-"
     p = Path("-") if stdin else resolve_article(path)
-    data = sys.stdin.buffer.read() if stdin else read_bytes(p)
+    data = read_stdin() if stdin else read_bytes(p)
     name = "<stdin>" if stdin else p
     if is_html(data, None if stdin else p):
         text, meta = extract_html(data, name)

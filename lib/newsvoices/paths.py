@@ -32,9 +32,18 @@ def resolve_article(path: str | Path | None) -> Path:
     if path is None or str(path) == "":
         return DEFAULT_ARTICLE
     p = Path(path).expanduser()
-    if p.is_absolute() or p.exists():
+    if p.is_absolute() or path_exists(p):
         return p
     for base in (ARTICLES_DIR, PROJECT_ROOT):
-        if (base / p).exists():
+        if path_exists(base / p):
             return base / p
     return p
+
+
+def path_exists(path: Path) -> bool:
+    """``path.exists()``, False for a name the system refuses (too long, a NUL byte): the
+    reader then reports the problem with the file named."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False

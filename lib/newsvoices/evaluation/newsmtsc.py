@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputFileError
+from ..paths import path_exists
 from ..sentiment import sentence_sentiment
 from ..stance_rules import stance_toward
 
@@ -80,9 +81,11 @@ def read_newsmtsc(path: str | Path, limit: int | None = None) -> pd.DataFrame:
     ``limit`` keeps the first ``limit`` sentences (lines). Raises :class:`InputFileError`
     for a missing or unreadable file, a line that is not JSON, or missing/invalid keys.
     """
+    if limit is not None and limit < 1:
+        raise ValueError(f"limit must be at least 1, not {limit}")
     path = Path(path)
-    if not path.exists():
-        raise InputFileError(path, "NewsMTSC file not found")
+    if not path_exists(path):
+        raise InputFileError(path, "NewsMTSC file not found (or a name the system cannot use)")
     if not path.is_file():
         raise InputFileError(path, "is not a file (expected a NewsMTSC .jsonl file)")
     try:
@@ -111,7 +114,7 @@ def read_newsmtsc(path: str | Path, limit: int | None = None) -> pd.DataFrame:
         for target in targets:
             try:
                 start, end, polarity = int(target["from"]), int(target["to"]), float(target["polarity"])
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, OverflowError):  # OverflowError: 1e400
                 raise InputFileError(path, f"line {line_no}: a target lacks numeric 'from', 'to' or 'polarity'") from None
             if polarity not in POLARITY_LABELS:
                 raise InputFileError(path, f"line {line_no}: polarity {polarity} is not 2.0, 4.0 or 6.0")

@@ -228,11 +228,12 @@ def evaluate_polnear(folder: str | Path, limit: int | None = None, progress: boo
     """
     from ..article import load_article
     from ..attribution import attribute
+    from ..paths import path_exists
     from ..tokenization import tokenize_article
 
     root = Path(folder)
     text_dir, ann_dir = root / "text", root / "attributions"
-    if not text_dir.is_dir() or not ann_dir.is_dir():
+    if not path_exists(root) or not text_dir.is_dir() or not ann_dir.is_dir():
         raise InputFileError(root, "is not a PolNeAR folder (needs text/ and attributions/ subfolders)")
     anns: dict[str, Path] = {}
     for p in sorted(ann_dir.glob("*.ann")):
@@ -242,6 +243,8 @@ def evaluate_polnear(folder: str | Path, limit: int | None = None, progress: boo
     if not names:
         raise InputFileError(root, "has no text/NAME.txt with a matching attributions/NAME_*.ann")
     if limit is not None:
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
         names = names[:limit]
     iterator = names
     if progress:
