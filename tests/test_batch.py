@@ -1,5 +1,6 @@
 """Batch analysis: many articles, pooled tables, failures reported and skipped."""
 
+import os
 import subprocess
 import sys
 
@@ -171,3 +172,84 @@ def test_articles_taken_a_few_at_a_time_come_back_in_order(tmp_path):
     assert list(two.articles["article"]) == sorted(p.stem for p in folder.iterdir())
     for name in one.tables:
         pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
+
+
+def test_article_ids_are_unique_and_files_are_read_once(tmp_path):
+    for folder, name in (("x", "a.txt"), ("y", "a.txt"), ("z", "a-2.txt")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / name).write_text(SECOND_ARTICLE, encoding="utf-8")
+    (tmp_path / "x" / "link.txt").symlink_to(tmp_path / "x" / "a.txt")  # the same article again
+    files = expand_paths([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == ["x/a.txt", "y/a.txt", "z/a-2.txt"]
+    ids = analyze_many(files, workers=1, progress=False).articles["article"].tolist()
+    assert ids[0] == "a" and ids[2] == "a-2" and len(set(ids)) == 3  # y/a.txt does not take z's own id
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(tmp_path):
+    name = tmp_path / os.fsdecode(b"caf\xe9.txt")  # a Latin-1 name from an old archive
+    name.write_text(SECOND_ARTICLE, encoding="utf-8")
+    result = analyze_many([name], workers=1, progress=False)
+    files = write_result(result, tmp_path / "out" / "o.csv")
+    articles = pd.read_csv(files["articles"])
+    assert articles["article"].tolist() == ["caf\\xe9"] and articles["status"].tolist() == ["ok"]
+
+
+def test_the_output_is_checked_before_any_work(corpus, tmp_path, monkeypatch, capsys):
+    from newsvoices import batch as batch_module
+    from newsvoices.cli import main
+
+    monkeypatch.setattr(batch_module, "analyze_many", lambda *a, **k: pytest.fail("analysed before checking --out"))
+    assert main(["batch", str(corpus), "--out", str(tmp_path / "o.xlsx")]) == 2
+    assert "must end in .csv or .parquet, not '.xlsx'" in capsys.readouterr().err
+    notes, table = corpus / "notes.csv", corpus / "o_people.csv"  # files named explicitly may have any suffix
+    table.write_text("kept,by,the,user\n", encoding="utf-8")
+    before = {p: digest(p) for p in (notes, table)}
+    assert main(["batch", str(notes), "--out", str(notes)]) == 2  # the output is an input
+    assert main(["batch", str(table), "--out", str(corpus / "o.csv")]) == 2  # a table beside it is one
+    err = capsys.readouterr().err
+    assert err.count("would overwrite the input") == 2 and "Traceback" not in err
+    assert before == {p: digest(p) for p in (notes, table)}
+
+
+def test_tables_of_an_earlier_batch_are_not_left_beside_a_new_one(corpus, tmp_path):
+    out = tmp_path / "o.csv"
+    first = write_result(analyze_many([corpus / "harbor.txt"], workers=1, progress=False), out)
+    assert "people" in first and first["people"].exists()
+    second = write_result(analyze_many([corpus / "broken.txt"], workers=1, progress=False), out)
+    assert "people" not in second and not first["people"].exists()
+    assert set(read_result(out)) == {"main", *second} - {"utterances"}
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM"])
+def test_an_interrupted_batch_stops_its_workers_and_writes_nothing(tmp_path, signal_name):
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(2000):
+        (folder / f"a{i:04d}.txt").write_text(SECOND_ARTICLE, encoding="utf-8")
+    out = tmp_path / "out" / "o.csv"
+    proc = subprocess.Popen([sys.executable, "-m", "newsvoices.cli", "batch", str(folder), "--out", str(out),
+                             "--workers", "2", "--quiet"], stderr=subprocess.PIPE, text=True, start_new_session=True)
+    workers: list[str] = []
+    deadline = time.monotonic() + 30
+    while len(workers) < 2 and time.monotonic() < deadline:  # signal once the pool is at work, not after a guess
+        time.sleep(0.1)
+        workers = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    time.sleep(0.5)
+    if signal_name == "SIGINT":
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C in a terminal reaches the whole process group
+    else:
+        proc.send_signal(signal.SIGTERM)  # `kill PID` reaches the main process only
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail(f"batch still running 30 s after {signal_name}")
+    if proc.returncode == 0:
+        pytest.skip("the batch finished before the signal")
+    assert proc.returncode == 130 and err.strip().splitlines()[-1] == "newsvoices: interrupted", err
+    assert "Traceback" not in err and not out.exists()
+    time.sleep(0.5)
+    assert workers and not [w for w in workers if os.path.exists(f"/proc/{w}")], "workers left running"

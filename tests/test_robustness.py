@@ -328,7 +328,7 @@ def test_analyze_out_folder_whole_or_not_at_all(tmp_path, monkeypatch):
         return real(self, path, *args, **kwargs)
 
     monkeypatch.setattr(pd.DataFrame, "to_csv", fail_third)
-    with pytest.raises(OSError):
+    with pytest.raises(nv.InputFileError, match=r"tables: could not write the output \(No space left"):
         output.write_tables(nv.analyze(DEFAULT_ARTICLE).tables(), tmp_path / "tables")
     assert list(tmp_path.iterdir()) == []
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import glob
 import os
+import signal
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -28,6 +29,7 @@ import pandas as pd
 from .errors import MissingResourceError, NewsvoicesError
 from .frames import frame, plain_columns
 from .output import creation_mode
+from .paths import path_exists
 
 if TYPE_CHECKING:
     import multiprocessing.context
@@ -103,13 +105,13 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         if text == "-":
             raise BatchError("-: batch reads files, folders and globs, not standard input "
                              "(use `newsvoices analyze -` for one article)")
-        if any(c in text for c in "*?[") and not Path(text).exists():
+        if any(c in text for c in "*?[") and not path_exists(Path(text)):
             matches = [Path(m) for m in sorted(glob.glob(os.path.expanduser(text), recursive=True))]
             matches = [m for m in matches if not m.is_dir() and m.suffix.lower() in ARTICLE_SUFFIXES]
             if not matches:
                 raise BatchError(f"{text}: no article files ({', '.join(ARTICLE_SUFFIXES)}) match this pattern")
             found.extend(matches)
-        elif Path(text).is_dir():
+        elif path_exists(Path(text)) and Path(text).is_dir():
             matches = sorted(p for p in Path(text).rglob("*")
                              if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
                              and not any(part.startswith(".") for part in p.relative_to(text).parts))
@@ -120,7 +122,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
             found.append(Path(text))  # missing or unreadable files are reported per article
     seen, unique = set(), []
     for p in found:
-        key = os.path.abspath(p)
+        key = os.path.realpath(p)  # a symlink and its target are one article
         if key not in seen:
             seen.add(key)
             unique.append(p)
@@ -128,14 +130,25 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _article_ids(paths: list[Path]) -> list[str]:
-    """The file stem of each path, made unique with ``-2``, ``-3`` ... where stems repeat."""
-    counts: dict[str, int] = {}
-    ids = []
-    for p in paths:
-        stem = p.stem
-        counts[stem] = counts.get(stem, 0) + 1
-        ids.append(stem if counts[stem] == 1 else f"{stem}-{counts[stem]}")
+    """The file stem of each path (see :func:`printable`), made unique with ``-2``, ``-3``
+    ... where stems repeat, never equal to another file's own stem (``a``, ``a``, ``a-2``
+    give ``a``, ``a-3``, ``a-2``)."""
+    stems = [printable(p.stem) for p in paths]
+    own, ids = set(stems), []
+    for stem in stems:
+        candidate, n = stem, 1
+        while candidate in ids or (n > 1 and candidate in own):
+            n += 1
+            candidate = f"{stem}-{n}"
+        ids.append(candidate)
     return ids
+
+
+def printable(text: str) -> str:
+    """``text`` (a file name) with any byte that was not UTF-8 shown as ``\\xNN``: Python
+    reads such names (e.g. Latin-1 names from an old archive) into characters that cannot
+    be written to a UTF-8 file."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 # --- One article (runs in a worker) ------------------------------------------------------
@@ -150,16 +163,16 @@ def analyze_one(path: str | Path, article_id: str | None = None) -> tuple[dict, 
     from .analysis import analyze
 
     path = Path(path)
-    article_id = article_id or path.stem
-    row = {"article": article_id, "path": str(path), "title": None, "source": None, "date": None,
+    article_id = article_id or printable(path.stem)
+    row = {"article": article_id, "path": printable(str(path)), "title": None, "source": None, "date": None,
            "n_sentences": 0, "status": "ok", "error": None}
     try:
         analysis = analyze(path)
     except NewsvoicesError as exc:
-        row.update(status="failed", error=str(exc))
+        row.update(status="failed", error=printable(str(exc)))
         return row, {}
     except Exception as exc:  # noqa: BLE001 - a bug in the analysis must not stop the batch
-        row.update(status="failed", error=f"{path}: internal error {type(exc).__name__}: {exc}")
+        row.update(status="failed", error=printable(f"{path}: internal error {type(exc).__name__}: {exc}"))
         return row, {}
     meta = analysis.article.metadata()
     row.update(title=meta.get("title"), source=meta.get("source"), date=meta.get("date"),
@@ -171,11 +184,15 @@ def analyze_one(path: str | Path, article_id: str | None = None) -> tuple[dict, 
     return row, {name: tables[name] for name in keep}
 
 
-def _warm_up() -> None:
-    """Build every lazily-loaded resource once per worker (lexicons, Punkt, VADER)."""
+def _start_worker() -> None:
+    """A worker's start: leave Ctrl-C to the parent process (which stops the workers; a
+    worker interrupted inside the pool's queue could leave it locked, and each would print
+    a traceback), then build every lazily-loaded resource once (lexicons, Punkt, VADER)."""
     from .analysis import analyze
     from .article import parse_article
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command's own handler, inherited by fork
     try:
         analyze(parse_article('Title: Warm-up\n\nThe mayor said on Monday that "the bridge is safe." '
                               "Residents said they disagreed.\n"))
@@ -250,7 +267,18 @@ def mp_context() -> multiprocessing.context.BaseContext | None:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, mp_context=mp_context(), initializer=_warm_up)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp_context(), initializer=_start_worker)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop ``pool`` at once, its workers too, without waiting for their tasks (on Ctrl-C
+    or any error): waiting could hang on a worker blocked on the pool's queue."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def analyze_many(paths: Iterable[str | Path], workers: int | None = None, progress: bool = True) -> BatchResult:
@@ -287,12 +315,17 @@ def analyze_many(paths: Iterable[str | Path], workers: int | None = None, progre
             for index, job in enumerate(jobs):
                 done(index, _job(job))
         else:
-            with _pool(workers) as pool:
+            pool = _pool(workers)
+            try:
                 chunks = _chunks(list(enumerate(jobs)), workers)
                 futures = {pool.submit(_jobs, [job for _, job in chunk]): chunk for chunk in chunks}
                 for future in as_completed(futures):
                     for (index, _), result in zip(futures[future], future.result()):
                         done(index, result)
+            except BaseException:  # Ctrl-C, termination, a broken pool
+                _stop(pool)
+                raise
+            pool.shutdown()
     finally:
         bar.close()
     return _combine([r for r in results if r is not None])
@@ -351,20 +384,31 @@ def output_files(result: BatchResult, out: str | Path) -> dict[str, Path]:
     out = Path(out)
     files = {}
     for name in result.tables:
-        files[name] = out if name == result.main_table else out.with_name(f"{out.stem}_{name}{out.suffix}")
+        files[name] = out if name == result.main_table else _table_file(out, name)
     return files
 
 
-def write_result(result: BatchResult, out: str | Path) -> dict[str, Path]:
-    """Write every table as CSV or Parquet (by ``out``'s suffix) beside ``out``.
+def _table_file(out: Path, name: str) -> Path:
+    return out.with_name(f"{out.stem}_{name}{out.suffix}")
 
-    All files are written under temporary names first and renamed at the end, so a failure
-    leaves no partial output. Returns the files by table name.
-    """
+
+def _all_table_names() -> list[str]:
+    """Every table a batch can write beside its main file: ``articles`` and each table of
+    :class:`~newsvoices.analysis.Analysis`."""
+    from .analysis import Analysis
+
+    return ["articles", *(f.name for f in fields(Analysis) if f.name != "article")]
+
+
+def check_output(out: str | Path, inputs: Iterable[str | Path] = ()) -> None:
+    """Raise :class:`BatchError` (or :class:`MissingResourceError` for Parquet without
+    pyarrow) when the batch could not write to ``out`` — before any work is done: a wrong
+    suffix, a folder, or a name whose tables would replace one of ``inputs``."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
-        raise BatchError(f"{out}: output must end in .csv or .parquet, not {out.suffix or 'nothing'!r}")
+        got = f"not {out.suffix!r}" if out.suffix else "such as results.csv"
+        raise BatchError(f"{out}: output must end in .csv or .parquet, {got}")
     if out.is_dir():
         raise BatchError(f"{out}: is a folder; give a file name ending in .csv or .parquet")
     if suffix == ".parquet":
@@ -373,6 +417,23 @@ def write_result(result: BatchResult, out: str | Path) -> dict[str, Path]:
         except ImportError:
             raise MissingResourceError("Writing Parquet needs pyarrow: `pip install pyarrow`, "
                                        "or give an output file ending in .csv.") from None
+    targets = {os.path.realpath(out)} | {os.path.realpath(_table_file(out, n)) for n in _all_table_names()}
+    clash = next((p for p in inputs if os.path.realpath(p) in targets), None)
+    if clash is not None:
+        raise BatchError(f"{out}: the output would overwrite the input {clash}; choose another --out")
+
+
+def write_result(result: BatchResult, out: str | Path) -> dict[str, Path]:
+    """Write every table as CSV or Parquet (by ``out``'s suffix) beside ``out``.
+
+    All files are written under temporary names first and renamed at the end, so a failure
+    leaves no partial output. Tables of an earlier batch beside ``out`` that this result
+    has not (``<stem>_<table>`` for a table name a batch writes) are removed, so that the
+    folder never mixes two runs. Returns the files by table name.
+    """
+    out = Path(out)
+    check_output(out)
+    suffix = out.suffix.lower()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -393,6 +454,9 @@ def write_result(result: BatchResult, out: str | Path) -> dict[str, Path]:
                 table.to_parquet(tmp, index=False)
         for tmp, target in written:
             os.replace(tmp, target)
+        for name in _all_table_names():
+            if name not in files:
+                _table_file(out, name).unlink(missing_ok=True)
     except (OSError, ValueError, TypeError) as exc:
         raise BatchError(f"{out}: could not write the output ({type(exc).__name__}: {exc})") from None
     finally:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -50,9 +52,17 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import analyze_many, write_result
+    from .batch import analyze_many, check_output, expand_paths, write_result
 
-    result = analyze_many(args.paths, workers=args.workers, progress=not args.quiet)
+    check_output(args.out, expand_paths(args.paths))  # before hours of work, not after
+    try:
+        result = analyze_many(args.paths, workers=args.workers, progress=not args.quiet)
+    except KeyboardInterrupt:
+        # The workers were stopped mid-task (nothing is written yet). Python's own exit would
+        # wait for the pool's threads, which a stopped worker can leave blocked: leave at once.
+        print("newsvoices: interrupted", file=sys.stderr)
+        sys.stderr.flush()
+        os._exit(130)
     files = write_result(result, Path(args.out))
     ok = int((result.articles["status"] == "ok").sum())
     print(f"analysed {ok} of {len(result.articles)} articles; wrote {result.main_table} to {files[result.main_table]} "
@@ -67,6 +77,17 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     from .bench import run_bench
 
     return run_bench(quick=args.quick, articles=args.articles)
+
+
+def _at_least_one(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "NewsMTSC jsonl (polarity toward a named person).")
     p.add_argument("dataset", choices=["polnear", "newsmtsc"], help="which data set format")
     p.add_argument("path", help="PolNeAR folder (e.g. .../polnear/dev) or NewsMTSC .jsonl file")
-    p.add_argument("--limit", type=int, metavar="N", help="only the first N articles or sentences")
+    p.add_argument("--limit", type=_at_least_one, metavar="N", help="only the first N articles or sentences")
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("batch", help="analyse many articles into pooled CSV or Parquet tables",
@@ -112,9 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # `kill`: clean up (temporary output, worker processes) as on Ctrl-C
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``newsvoices`` command."""
     args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         return args.func(args)
     except NewsvoicesError as exc:
@@ -123,9 +149,14 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 1
+    except OSError as exc:  # writing to a full disk (`> /dev/full`) and the like
+        print(f"newsvoices: error: {exc.filename or 'output'}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("newsvoices: interrupted", file=sys.stderr)
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -48,7 +48,8 @@ def atomic_folder(target: Path, outputs: tuple[str, ...]) -> Iterator[Path]:
     An existing ``target`` is replaced only when it holds nothing but files named like
     ``outputs`` (glob patterns: an earlier output); anything else is an
     :class:`InputFileError` before any work starts. On any error the temporary folder is
-    removed and ``target`` is left as it was.
+    removed and ``target`` is left as it was; an ``OSError`` while writing (a full disk)
+    becomes an :class:`InputFileError` naming ``target``.
     """
     target = Path(target)
     _check_replaceable(target, outputs)
@@ -60,7 +61,10 @@ def atomic_folder(target: Path, outputs: tuple[str, ...]) -> Iterator[Path]:
     old = tmp.with_name(f"{tmp.name}.old")  # as unique as the temporary folder's own name
     try:
         os.chmod(tmp, creation_mode(0o777))
-        yield tmp
+        try:
+            yield tmp
+        except OSError as exc:  # a full disk, a quota
+            raise InputFileError(target, f"could not write the output ({exc.strerror or exc})") from None
         try:
             if target.exists():
                 os.replace(target, old)
