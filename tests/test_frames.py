@@ -67,6 +67,9 @@ def test_with_columns_equals_concat(kind):
     pd.testing.assert_frame_equal(built, expected, check_exact=True)
     assert list(built.columns) == ["speaker", "n", "score", "flag"]
     assert list(table.columns) == ["speaker", "n"]  # the table given is left as it was
+    if n_rows:
+        built.iloc[0, 1] = 99  # and shares no memory with the new one
+        assert table.iloc[0, 1] == 0
 
 
 def test_plain_columns_only_for_tables_frame_builds():

@@ -42,6 +42,13 @@ def frame(columns: Mapping[str, Sequence], dtypes: Mapping[str, str]) -> pd.Data
     n_rows = len(values[0]) if values else 0
     if any(len(column) != n_rows for column in values):
         raise ValueError(f"columns of unequal length: {dict(zip(names, map(len, values)))}")
+    return _from_blocks(_blocks(names, values, dtypes, n_rows), names, n_rows)
+
+
+def _blocks(names: Sequence[str], values: Sequence[Sequence], dtypes: Mapping[str, str], n_rows: int,
+            first: int = 0) -> list[tuple[np.ndarray, np.ndarray]]:
+    """One (2-D array, column positions) block per dtype of the columns ``values``, which
+    take the positions from ``first`` on."""
     placements: dict[str, list[int]] = {}
     for position, name in enumerate(names):
         placements.setdefault(dtypes.get(name, "object"), []).append(position)
@@ -50,7 +57,11 @@ def frame(columns: Mapping[str, Sequence], dtypes: Mapping[str, str]) -> pd.Data
         block = np.empty((len(positions), n_rows), dtype=dtype)
         for row, position in enumerate(positions):
             block[row] = values[position]
-        blocks.append((block, np.array(positions, dtype=np.intp)))
+        blocks.append((block, np.array(positions, dtype=np.intp) + first))
+    return blocks
+
+
+def _from_blocks(blocks: list[tuple[np.ndarray, np.ndarray]], names: tuple[str, ...], n_rows: int) -> pd.DataFrame:
     return create_dataframe_from_blocks(blocks, index=pd.RangeIndex(n_rows), columns=_labels(names).view())
 
 
@@ -93,14 +104,22 @@ def plain_columns(table: pd.DataFrame) -> tuple[dict[str, list], dict[str, str]]
 
 def with_columns(table: pd.DataFrame, added: Mapping[str, Sequence], dtypes: Mapping[str, str]) -> pd.DataFrame:
     """``table`` with the columns ``added`` after its own (``dtypes`` as for :func:`frame`):
-    equal to ``pd.concat`` of the two side by side, built with :func:`frame` when ``table``
-    is plain (see :func:`plain_columns`) with a default index, by ``pd.concat`` otherwise."""
+    equal to ``pd.concat`` of the two side by side. When every column of ``table`` is held
+    in numpy arrays, under a default index and unique names, it is built from copies of
+    ``table``'s own blocks and :func:`frame`'s blocks of the added columns, without reading
+    ``table``'s values back into Python; by ``pd.concat`` otherwise."""
     index = table.index
     default_index = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
-    plain = plain_columns(table) if default_index and added.keys().isdisjoint(table.columns.tolist()) else None
-    if plain is None:
+    names = tuple(table.columns.tolist())
+    own = [(block.values, block.mgr_locs.as_array) for block in table._mgr.blocks]
+    if not default_index or len(set(names)) < len(names) or not added.keys().isdisjoint(names) \
+            or not all(isinstance(values, np.ndarray) for values, _ in own):
         extra = pd.DataFrame({name: np.asarray(values, dtype=dtypes.get(name, object))
                               for name, values in added.items()}, index=index)
         return pd.concat([table, extra], axis=1)
-    values, known = plain
-    return frame({**values, **added}, {**known, **dtypes})
+    n_rows = len(index)
+    # copies: the new table must not share memory with the one given (pandas' copy-on-write
+    # does not follow arrays handed to create_dataframe_from_blocks)
+    blocks = [(values.copy(), positions) for values, positions in own]
+    blocks += _blocks(tuple(added), list(added.values()), dtypes, n_rows, first=len(names))
+    return _from_blocks(blocks, names + tuple(added), n_rows)
