@@ -53,20 +53,48 @@ class Topic:
         return [(s, e) for _, s, e in find_mentions([self], text, start, end)]
 
 
+#: The only non-ASCII characters ``re.IGNORECASE`` matches to ASCII ones: İ ı ſ and the
+#: Kelvin sign (checked over all of Unicode in the tests). İ is also the only character
+#: that ``str.lower`` turns into two.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def find_mentions(topics: Iterable[Topic], text: str, start: int = 0,
                   end: int | None = None) -> list[tuple[Topic, int, int]]:
     """(topic, start, end) of every mention in ``text[start:end]`` (``text`` normalised),
-    topic by topic; the text is lower-cased once for the quick first-word test of all."""
+    topic by topic, as ``topic.pattern.finditer`` finds them."""
     end = len(text) if end is None else end
     chunk = text[start:end]
-    # On ASCII text, IGNORECASE matching is plain lower-casing (no İ, ſ or K to fold).
-    low = chunk.lower() if chunk.isascii() else None
+    # Without those four characters, IGNORECASE matching of an ASCII word is plain
+    # lower-casing, offset for offset: every mention starts where one of its topic's first
+    # words does in the lower-cased text (curly quotes and dashes do not get in the way).
+    low = chunk.lower() if chunk.isascii() or not _FOLDS_TO_ASCII.search(chunk) else None
     found = []
     for topic in topics:
-        if low is not None and topic.first_words is not None and not any(map(low.__contains__, topic.first_words)):
+        if low is None or topic.first_words is None:
+            found.extend((topic, *m.span()) for m in topic.pattern.finditer(text, start, end))
             continue
-        found.extend((topic, *m.span()) for m in topic.pattern.finditer(text, start, end))
+        if not any(map(low.__contains__, topic.first_words)):  # most topics, most chunks
+            continue
+        # The pattern tried only where a first word starts, left to right as finditer goes
+        # (a scan of the whole chunk tries every alternative at every character).
+        reach = start
+        for offset in _word_starts(low, topic.first_words):
+            if start + offset >= reach and (m := topic.pattern.match(text, start + offset, end)):
+                found.append((topic, *m.span()))
+                reach = m.end()
     return found
+
+
+def _word_starts(text: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted offsets in ``text`` where one of ``words`` begins (overlaps included)."""
+    starts = []
+    for word in words:
+        k = text.find(word)
+        while k >= 0:
+            starts.append(k)
+            k = text.find(word, k + 1)
+    return sorted(starts) if len(words) > 1 else starts
 
 
 _PLURALISABLE = re.compile(r"[A-Za-z-]+")
