@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer, VaderConstants
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from .errors import InputFileError
 from .lexicons import table
@@ -256,35 +256,35 @@ def _lexicon() -> dict[str, tuple[_Form, ...]]:
 _ASCII_PUNCT = string.punctuation
 _PUNCT_CHARS = frozenset(_ASCII_PUNCT)
 _NO_PUNCT = re.compile(f"[{re.escape(_ASCII_PUNCT)}]")
+_PUNCT_MARKS = frozenset(VaderConstants.PUNC_LIST)
+#: Words of VADER's "never so ..." and "... this ..." rules (compared as written).
+_NEVER_SO_THIS = frozenset({"never", "so", "this"})
+#: Last words of VADER's idioms and two-word boosters ("kiss of death", "kind of").
+_IDIOM_ENDS = frozenset(key.split()[-1] for key in (*VaderConstants.SPECIAL_CASE_IDIOMS, *VaderConstants.BOOSTER_DICT)
+                        if " " in key)
 
 
-class _QuickSentiText(SentiText):
-    """NLTK's ``SentiText`` (VADER's tokens), finding the same tokens without the
-    dictionary of every word × punctuation-mark pair NLTK builds for each text (most of
-    VADER's time on a sentence): a token is stripped of a leading or trailing punctuation
-    mark from VADER's list when what remains is a word of the text without punctuation."""
-
-    def _words_and_emoticons(self) -> list[str]:
-        words_only = None  # made when first needed: most tokens have no punctuation to strip
-        marks = frozenset(self.PUNC_LIST)
-        tokens = []
-        for token in self.text.split():
-            if len(token) < 2:
-                continue
-            if token[0] not in _PUNCT_CHARS and token[-1] not in _PUNCT_CHARS:
-                tokens.append(token)
-                continue
-            if words_only is None:
-                words_only = {w for w in _NO_PUNCT.sub("", self.text).split() if len(w) > 1}
+def _vader_words(text: str) -> list[str]:
+    """NLTK ``SentiText``'s words of ``text`` (VADER's tokens), found without the dictionary
+    of every word × punctuation-mark pair NLTK builds for each text (most of VADER's time on
+    a sentence): a token is stripped of a leading or trailing punctuation mark from VADER's
+    list when what remains is a word of the text without punctuation, that is, two or more
+    characters none of which is punctuation."""
+    tokens = []
+    for token in text.split():
+        if len(token) < 2:
+            continue
+        if token[0] in _PUNCT_CHARS or token[-1] in _PUNCT_CHARS:
             core = token.lstrip(_ASCII_PUNCT)
-            if core != token and token[:len(token) - len(core)] in marks and core in words_only:
-                token = core
-            else:
+            if core == token:
                 core = token.rstrip(_ASCII_PUNCT)
-                if core != token and token[len(core):] in marks and core in words_only:
-                    token = core
-            tokens.append(token)
-        return tokens
+                mark = token[len(core):]
+            else:
+                mark = token[:len(token) - len(core)]
+            if mark in _PUNCT_MARKS and len(core) > 1 and _PUNCT_CHARS.isdisjoint(core):
+                token = core
+        tokens.append(token)
+    return tokens
 
 
 class _NewsVader(SentimentIntensityAnalyzer):
@@ -299,33 +299,67 @@ class _NewsVader(SentimentIntensityAnalyzer):
 
         NLTK's ``polarity_scores`` works out a valence for every word, but a word outside
         the lexicon adds 0 (and a booster or the "kind" of "kind of" adds 0 even in it):
-        here those words are skipped and each lexicon word gets NLTK's own valence, from
-        NLTK's ``sentiment_valence`` at the position NLTK gives it (a repeated word's
-        first). Texts are read with :class:`_QuickSentiText`. The same score, several
-        times faster on news text, where few words carry a valence.
+        here those words are skipped, and a text none of whose tokens is in the lexicon,
+        as it is or without punctuation, is 0 before it is read. Each lexicon word gets
+        NLTK's own valence (see :meth:`_valence`) at the position NLTK gives it (a repeated
+        word's first), on the words of :func:`_vader_words`. The same score, several times
+        faster on news text, where few words carry a valence.
         """
-        senti = _QuickSentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
-        words = senti.words_and_emoticons
-        lexicon, boosters = self.lexicon, self.constants.BOOSTER_DICT
+        lexicon = self.lexicon
+        low = text.lower()
+        # A word of VADER's is a token of the text, or one stripped of punctuation marks.
+        if lexicon.keys().isdisjoint(low.split()) and lexicon.keys().isdisjoint(_NO_PUNCT.sub("", low).split()):
+            return 0.0
+        words = _vader_words(text)
+        lows = [word.lower() for word in words]
+        boosters = self.constants.BOOSTER_DICT
+        n_caps = sum(map(str.isupper, words))
+        cap_diff = 0 < len(words) - n_caps < len(words)  # NLTK's SentiText.is_cap_diff
         sentiments = [0] * len(words)
         scored = False
         for k, word in enumerate(words):
-            low = word.lower()
-            if low not in lexicon or low in boosters:
+            if lows[k] not in lexicon or lows[k] in boosters:
                 continue
             i = words.index(word)
-            if low == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of":
+            if lows[i] == "kind" and i < len(words) - 1 and lows[i + 1] == "of":
                 continue
-            sentiments[k] = self.sentiment_valence(0, senti, word, i, [])[-1]
+            sentiments[k] = self._valence(words, lows, i, cap_diff)
             scored = True
         if not scored:
             return 0.0
-        total = float(sum(self._but_check(words, sentiments)))
+        if "but" in lows:  # otherwise NLTK's _but_check changes nothing
+            sentiments = self._but_check(words, sentiments)
+        total = float(sum(sentiments))
         if total > 0:
             total += self._punctuation_emphasis(total, text)
         elif total < 0:
             total -= self._punctuation_emphasis(total, text)
         return round(self.constants.normalize(total), 4)
+
+    def _valence(self, words: list[str], lows: list[str], i: int, cap_diff: bool) -> float:
+        """NLTK's ``sentiment_valence`` of the lexicon word ``words[i]`` (``lows`` lower-cased),
+        step for step, calling NLTK's own checks only where they can change the valence: a
+        booster, a negation or "never", "so", "this" among the three words before it, an
+        idiom's last word near it, "least" right before it."""
+        lexicon, constants = self.lexicon, self.constants
+        valence = lexicon[lows[i]]
+        if words[i].isupper() and cap_diff:
+            valence = valence + constants.C_INCR if valence > 0 else valence - constants.C_INCR
+        for start_i in range(min(i, 3)):
+            k = i - (start_i + 1)
+            if lows[k] in lexicon:
+                continue
+            s = constants.scalar_inc_dec(words[k], valence, cap_diff) if lows[k] in constants.BOOSTER_DICT else 0.0
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            if lows[k] in constants.NEGATE or "n't" in lows[k] or not _NEVER_SO_THIS.isdisjoint(words[k:i]):
+                valence = self._never_check(valence, words, start_i, i)
+            if start_i == 2 and not _IDIOM_ENDS.isdisjoint(words[i - 2:i + 3]):
+                valence = self._idioms_check(valence, words, i)
+        return self._least_check(valence, words, i) if i > 0 and lows[i - 1] == "least" else valence
 
 
 @cache
