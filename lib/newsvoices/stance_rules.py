@@ -635,25 +635,29 @@ def _predicate_evidence(norm, spans, low, m: _Match, gap: list[str], copula: boo
     return None
 
 
+#: Tokens after which a capitalised word may just start a sentence or a quote, not a name.
+_NAME_OPENERS = frozenset({'"', "'", ":", ".", "?", "!", "(", "--", "-", "\u2014"})
+
+
 def _mask_names(norm: str, spans) -> str:
     """``norm`` with capitalised words inside the sentence blanked out.
 
     Words of names carry no sentiment toward anyone ("United Nations", "Supreme Court",
     "Affordable Care Act", "Freedom Caucus"). Title-case headlines are left alone.
     """
-    words = [(s, e) for s, e in spans if norm[s].isalpha()]
-    caps = [(s, e) for s, e in words if norm[s].isupper()]
-    if not caps or len(caps) > HEADLINE_SHARE * len(words):
+    firsts = [norm[s] for s, _ in spans]
+    upper = [k for k, c in enumerate(firsts) if c.isupper()]
+    n_caps = sum(firsts[k].isalpha() for k in upper)
+    if not n_caps or n_caps > HEADLINE_SHARE * sum(map(str.isalpha, firsts)):
         return norm
-    chars = list(norm)
-    for k, (s, e) in enumerate(spans):
-        if not norm[s].isupper() or k == 0 or norm[s:e] == "I":
+    pieces, done = [], 0
+    for k in upper:
+        s, e = spans[k]
+        if k == 0 or norm[s:e] == "I" or norm[spans[k - 1][0]:spans[k - 1][1]] in _NAME_OPENERS:
             continue
-        prev = norm[spans[k - 1][0]:spans[k - 1][1]]
-        if prev in ('"', "'", ":", ".", "?", "!", "(", "--", "-", "\u2014"):
-            continue
-        chars[s:e] = " " * (e - s)
-    return "".join(chars)
+        pieces += (norm[done:s], " " * (e - s))
+        done = e
+    return "".join(pieces) + norm[done:]
 
 
 def _is_speaker(low: list[str], ti: int, tj: int) -> bool:
