@@ -33,8 +33,10 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
+from operator import itemgetter
 from typing import NamedTuple
 
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
@@ -154,6 +156,7 @@ _IRREGULAR = {
     "side": ("sides", "sided", "siding"), "deceive": ("deceives", "deceived", "deceiving"),
 }
 _ADVERB = re.compile(r"^[a-z]+ly$")
+_START, _END = itemgetter(0), itemgetter(1)
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
 
 
@@ -388,27 +391,24 @@ class _Match(NamedTuple):
 def _find_cues(low: list[str]) -> list[_Match]:
     lex = _lexicon()
     found: list[_Match] = []
-    k = 0
-    n = len(low)
-    while k < n:
-        cands = lex.get(low[k])
-        if cands:
-            best = 0
-            hits: list[_Form] = []
-            for form in cands:
-                m = len(form.tokens)
-                if m < best:
-                    break
-                if tuple(low[k:k + m]) == form.tokens:
-                    best = m
-                    hits.append(form)
-            if low[k] == "back" and (k == 0 or low[k - 1] not in _BACK_VERB_CONTEXT):
-                hits = [f for f in hits if f.entry.lemma != "back"]
-            if hits:
-                found.append(_Match(k, k + best, tuple(hits)))
-                k += best
-                continue
-        k += 1
+    free = 0  # the first token not inside a cue found already
+    for k in [k for k, token in enumerate(low) if token in lex]:  # the few tokens a cue can start at
+        if k < free:
+            continue
+        best = 0
+        hits: list[_Form] = []
+        for form in lex[low[k]]:
+            m = len(form.tokens)
+            if m < best:
+                break
+            if tuple(low[k:k + m]) == form.tokens:
+                best = m
+                hits.append(form)
+        if low[k] == "back" and (k == 0 or low[k - 1] not in _BACK_VERB_CONTEXT):
+            hits = [f for f in hits if f.entry.lemma != "back"]
+        if hits:
+            found.append(_Match(k, k + best, tuple(hits)))
+            free = k + best
     return found
 
 
@@ -457,9 +457,9 @@ def _name_appositions(norm: str, spans, low: list[str]) -> set[int]:
 
 
 class Sentence:
-    """A sentence tokenised once for stance: its tokens, clause boundaries, name
-    appositions and directed cues, shared by every target in it. Pass it to
-    :func:`stance_evidence` instead of the text when a sentence has several targets."""
+    """A sentence tokenised once for stance: its tokens and directed cues, and, when first
+    needed, its clause boundaries and name appositions, shared by every target in it. Pass
+    it to :func:`stance_evidence` instead of the text when a sentence has several targets."""
 
     def __init__(self, sentence: str, normalised: str | None = None):
         """``normalised`` is ``normalise(sentence)`` when the caller has it already (a slice
@@ -468,10 +468,18 @@ class Sentence:
         self.norm = normalise(sentence) if normalised is None else normalised
         self.spans = [m.span() for m in word_pattern().finditer(self.norm)]
         self.low = [self.norm[s:e].lower() for s, e in self.spans]
-        self.names = _name_appositions(self.norm, self.spans, self.low)
-        self.clause = _clause_ids(self.low, self.names)
         self.cues = _find_cues(self.low)
         self._compound: dict[str, float] = {}
+
+    @cached_property
+    def names(self) -> set[int]:
+        """Token indices of name appositions (see :func:`_name_appositions`)."""
+        return _name_appositions(self.norm, self.spans, self.low)
+
+    @cached_property
+    def clause(self) -> list[int]:
+        """A clause number per token (see :func:`_clause_ids`)."""
+        return _clause_ids(self.low, self.names)
 
     @cached_property
     def masked(self) -> str:
@@ -509,11 +517,15 @@ def stance_evidence(sentence: str | Sentence, start: int, end: int) -> list[Stan
     sent = sentence if isinstance(sentence, Sentence) else Sentence(sentence)
     if not 0 <= start < end <= len(sent.text):
         raise ValueError(f"target offsets [{start}, {end}) do not fit a sentence of {len(sent.text)} characters")
-    norm, spans, low, names, clause = sent.norm, sent.spans, sent.low, sent.names, sent.clause
-    target = [k for k, (s, e) in enumerate(spans) if s < end and e > start]
-    if not target:
+    norm, spans, low = sent.norm, sent.spans, sent.low
+    # the target's tokens: from the first ending after start to the last starting before end
+    ti, tj = bisect_right(spans, start, key=_END), bisect_left(spans, end, key=_START)
+    if ti >= tj:
         return [_fallback(sent, start, end, None, None)]
-    ti, tj = target[0], target[-1] + 1
+    cues = [m for m in sent.cues if (m.j <= ti or m.i >= tj)]
+    if not cues:  # the fallback needs no clauses
+        return [_fallback(sent, start, end, ti, tj)]
+    names, clause = sent.names, sent.clause
     tclause = {clause[k] for k in range(ti, tj) if clause[k] >= 0} or {clause[ti]}
     c_lo = ti
     while c_lo > 0 and clause[c_lo - 1] >= 0 and clause[c_lo - 1] in tclause:
@@ -523,7 +535,6 @@ def stance_evidence(sentence: str | Sentence, start: int, end: int) -> list[Stan
         c_hi += 1
 
     evidence: list[StanceEvidence] = []
-    cues = [m for m in sent.cues if (m.j <= ti or m.i >= tj)]
     # 1. object: the nearest cue before the target in its clause
     before = [m for m in cues if m.j <= ti and m.i >= c_lo]
     for m in reversed(before):
