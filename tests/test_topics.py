@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 import newsvoices as nv
 from newsvoices.errors import InputFileError
-from newsvoices.topics import _FOLDS_TO_ASCII, article_topics, find_mentions, make_topic, read_topics, suggest_topics, topic_mentions
+from newsvoices.topics import (_FOLDS_TO_ASCII, MentionIndex, article_topics, find_mentions, make_topic, read_topics,
+                               suggest_topics, topic_mentions)
 
 
 def test_terms_match_whole_words_case_insensitively_with_plurals():
@@ -68,7 +69,8 @@ def test_yaml_topics_file(tmp_path):
 
 @pytest.mark.parametrize("text", ["Truce talks; a TRUCE; truces.", "No such word here.", "İstanbul hosted the truce.",
                                   "The cease-\u00adfire held", "Ceasefire, ceasefires and cease - fire.",
-                                  "\u201cA truce\u201d \u2014 the TRUCE\u2019s end", "A cease-f\u0130re \u2014 CEASEF\u0131RE \u2014 \u212a",
+                                  "\u201cA truce\u201d \u2014 the TRUCE\u2019s end",
+                                  "A cease-f\u0130re \u2014 CEASEF\u0131RE \u2014 \u212a",
                                   "Ceaſefire \u2014 ceaſe-fire", "\u0130 TRUCE, a truce\u0131"])
 def test_quick_first_word_test_finds_what_the_pattern_finds(text):
     topic = make_topic("cease-fire", ["cease-fire", "ceasefire", "truce"])
@@ -85,14 +87,15 @@ _TOPIC_TEXT = st.lists(st.sampled_from(["air", "Air", "strike", "STRIKES", "airs
 
 
 @settings(max_examples=300, deadline=None)
-@given(_TOPIC_TEXT, st.integers(0, 40), st.integers(0, 40))
-def test_mentions_are_what_the_pattern_finds(text, start, cut):
+@given(_TOPIC_TEXT, st.integers(0, 40), st.integers(0, 40), st.booleans())
+def test_mentions_are_what_the_pattern_finds(text, start, cut, with_pattern):
     topics = [make_topic("military action", ["military action", "air strikes", "airstrikes", "strikes"]),
-              make_topic("U.N. resolution", ["U.N. resolution", "resolution"]),
-              make_topic("strike", ["strike"], patterns=["air-?strike"])]
+              make_topic("U.N. resolution", ["U.N. resolution", "resolution"])]
+    topics += [make_topic("strike", ["strike"], patterns=["air-?strike"])] if with_pattern else []
     start, end = min(start, len(text)), max(min(start, len(text)), len(text) - cut)
     expected = [(t, *m.span()) for t in topics for m in t.pattern.finditer(text, start, end)]
     assert find_mentions(topics, text, start, end) == expected
+    assert MentionIndex(topics, text).find(start, end) == expected  # a window of a longer text
 
 
 def test_only_four_characters_fold_to_ascii_ignoring_case():

@@ -14,6 +14,7 @@ frequent content words that are not speakers), so the stance notebook runs on an
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,37 +65,57 @@ def find_mentions(topics: Iterable[Topic], text: str, start: int = 0,
     """(topic, start, end) of every mention in ``text[start:end]`` (``text`` normalised),
     topic by topic, as ``topic.pattern.finditer`` finds them."""
     end = len(text) if end is None else end
-    chunk = text[start:end]
-    # Without those four characters, IGNORECASE matching of an ASCII word is plain
-    # lower-casing, offset for offset: every mention starts where one of its topic's first
-    # words does in the lower-cased text (curly quotes and dashes do not get in the way).
-    low = chunk.lower() if chunk.isascii() or not _FOLDS_TO_ASCII.search(chunk) else None
-    found = []
-    for topic in topics:
-        if low is None or topic.first_words is None:
-            found.extend((topic, *m.span()) for m in topic.pattern.finditer(text, start, end))
-            continue
-        if not any(map(low.__contains__, topic.first_words)):  # most topics, most chunks
-            continue
-        # The pattern tried only where a first word starts, left to right as finditer goes
-        # (a scan of the whole chunk tries every alternative at every character).
-        reach = start
-        for offset in _word_starts(low, topic.first_words):
-            if start + offset >= reach and (m := topic.pattern.match(text, start + offset, end)):
-                found.append((topic, *m.span()))
-                reach = m.end()
-    return found
+    return MentionIndex(topics, text, start, end).find(start, end)
+
+
+class MentionIndex:
+    """:func:`find_mentions` for many windows of ``text[start:end]`` (sentences, utterances):
+    where the topics' first words occur is found once, and a window tries a topic's
+    pattern only there, left to right as ``finditer`` goes (a scan tries every alternative
+    at every character). ``text`` is normalised."""
+
+    def __init__(self, topics: Iterable[Topic], text: str, start: int = 0, end: int | None = None):
+        self.topics, self.text = list(topics), text
+        chunk = text[start:len(text) if end is None else end]
+        # Without those four characters, IGNORECASE matching of an ASCII word is plain
+        # lower-casing, offset for offset: every mention starts where one of its topic's
+        # first words does in the lower-cased text (curly quotes and dashes do not matter).
+        low = chunk.lower() if chunk.isascii() or not _FOLDS_TO_ASCII.search(chunk) else None
+        # the topics that may match elsewhere (a pattern, a non-ASCII word) are scanned
+        self._scanned = {t for t, topic in enumerate(self.topics) if low is None or topic.first_words is None}
+        self._starts = sorted({(start + k, t) for t, topic in enumerate(self.topics) if t not in self._scanned
+                               for k in _word_starts(low, topic.first_words)})
+        self._at = [k for k, _ in self._starts]
+
+    def find(self, start: int, end: int) -> list[tuple[Topic, int, int]]:
+        """(topic, start, end) of every mention in ``text[start:end]`` (a window of the part
+        indexed), topic by topic."""
+        starts: dict[int, list[int]] = {}
+        for k, t in self._starts[bisect_left(self._at, start):bisect_left(self._at, end)]:
+            starts.setdefault(t, []).append(k)
+        found = []
+        for t in range(len(self.topics)) if self._scanned else sorted(starts):
+            topic = self.topics[t]
+            if t in self._scanned:
+                found.extend((topic, *m.span()) for m in topic.pattern.finditer(self.text, start, end))
+                continue
+            reach = start
+            for k in starts.get(t, ()):
+                if k >= reach and (m := topic.pattern.match(self.text, k, end)):
+                    found.append((topic, *m.span()))
+                    reach = m.end()
+        return found
 
 
 def _word_starts(text: str, words: tuple[str, ...]) -> list[int]:
-    """Sorted offsets in ``text`` where one of ``words`` begins (overlaps included)."""
+    """Offsets in ``text`` where one of ``words`` begins (overlaps included)."""
     starts = []
     for word in words:
         k = text.find(word)
         while k >= 0:
             starts.append(k)
             k = text.find(word, k + 1)
-    return sorted(starts) if len(words) > 1 else starts
+    return starts
 
 
 _PLURALISABLE = re.compile(r"[A-Za-z-]+")
@@ -179,10 +200,11 @@ def article_topics(analysis: "Analysis", topics_file: str | Path | None = None,
 
 def _mention_rows(analysis: "Analysis", topics: list[Topic]) -> list[tuple[str, int, int, str, int]]:
     """(topic, start, end, mention, sentence) of every mention, sentence by sentence."""
-    text, norm = analysis.article.text, analysis.article.normalised
+    text = analysis.article.text
+    mentions = MentionIndex(topics, analysis.article.normalised)
     rows = []
     for sentence, s, e in zip(*columns(analysis.sentences, ["sentence", "start", "end"]).values()):
-        rows.extend((topic.label, a, b, text[a:b], sentence) for topic, a, b in find_mentions(topics, norm, s, e))
+        rows.extend((topic.label, a, b, text[a:b], sentence) for topic, a, b in mentions.find(s, e))
     return rows
 
 
