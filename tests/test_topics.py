@@ -105,6 +105,12 @@ def test_only_four_characters_fold_to_ascii_ignoring_case():
     assert folding == _FOLDS_TO_ASCII.pattern.strip("[]")
 
 
+def test_terms_with_regex_characters_match_literally():
+    topic = make_topic("odd", ["C++ code", "U.N. move", "a|b", "(50%) cut"])
+    text = "C++\u00a0 code, U.N. moves, aXb, a|b and (50%)  cuts; UxNx move."
+    assert [text[s:e] for s, e in topic.find(text)] == ["C++\u00a0 code", "U.N. moves", "a|b", "(50%)  cuts"]
+
+
 def test_terms_written_with_odd_spaces_or_curly_apostrophes_match_plain_text():
     topic = make_topic("no-fly", ["no-fly\u00a0zone", "Gadhafi\u2019s\tforces"])
     text = "A no-fly zone, two no-fly zones, and Gadhafi's forces."

@@ -121,23 +121,27 @@ def _word_starts(text: str, words: tuple[str, ...]) -> list[int]:
 _PLURALISABLE = re.compile(r"[A-Za-z-]+")
 
 
-def _term_regex(term: str) -> str:
-    words = normalise(term).split()  # normalising keeps every space between words a space
+def _term_regex(words: list[str]) -> str:
     plural = r"(?:s|es)?" if _PLURALISABLE.fullmatch(words[-1]) else ""
-    return r"\s+".join(map(re.escape, words)) + plural
+    if "".join(words).isalnum():  # most terms: nothing to escape
+        return r"\s+".join(words) + plural
+    # re.escape of the words joined by single spaces escapes each space as "\ " (a space
+    # is never otherwise preceded by a backslash): one call for all the words
+    return re.escape(" ".join(words)).replace("\\ ", r"\s+") + plural
 
 
 def make_topic(label: str, terms: Iterable[str], patterns: Iterable[str] = (), origin: str = "file") -> Topic:
     """Build a :class:`Topic`; terms match whole words, with an optional plural ending."""
     terms = tuple(t for t in terms if t.strip())
     patterns = list(patterns)
+    words = {term: normalise(term).split() for term in terms}  # normalising keeps every space a space
     # One word-boundary check around all the terms (longest first), not one per term:
     # the same matches, several times faster to scan for.
-    words = "|".join(_term_regex(t) for t in sorted(terms, key=len, reverse=True))
-    parts = ([rf"(?<![\w-])(?:{words})(?![\w-])"] if terms else []) + patterns
+    alternatives = "|".join(_term_regex(words[t]) for t in sorted(terms, key=len, reverse=True))
+    parts = ([rf"(?<![\w-])(?:{alternatives})(?![\w-])"] if terms else []) + patterns
     if not parts:
         raise ValueError(f"topic {label!r} has no terms or patterns (blank terms do not count)")
-    first_words = tuple(sorted({normalise(t.split()[0]).lower() for t in terms}))
+    first_words = tuple(sorted({term_words[0].lower() for term_words in words.values()}))
     quick = not patterns and all(w.isascii() for w in first_words)
     return Topic(label, terms, re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE), origin,
                  first_words if quick else None)
