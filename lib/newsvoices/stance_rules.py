@@ -156,8 +156,8 @@ _IRREGULAR = {
     "side": ("sides", "sided", "siding"), "deceive": ("deceives", "deceived", "deceiving"),
 }
 _ADVERB = re.compile(r"^[a-z]+ly$")
-_START, _END = itemgetter(0), itemgetter(1)
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
+_START, _END = itemgetter(0), itemgetter(1)  # of a token's span
 
 
 @dataclass(frozen=True)
