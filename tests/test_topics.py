@@ -1,8 +1,14 @@
+import re
+import sys
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsvoices as nv
 from newsvoices.errors import InputFileError
-from newsvoices.topics import article_topics, make_topic, read_topics, suggest_topics, topic_mentions
+from newsvoices.topics import (_FOLDS_TO_ASCII, MentionIndex, article_topics, find_mentions, make_topic, read_topics,
+                               suggest_topics, topic_mentions)
 
 
 def test_terms_match_whole_words_case_insensitively_with_plurals():
@@ -62,7 +68,10 @@ def test_yaml_topics_file(tmp_path):
 
 
 @pytest.mark.parametrize("text", ["Truce talks; a TRUCE; truces.", "No such word here.", "İstanbul hosted the truce.",
-                                  "The cease-\u00adfire held", "Ceasefire, ceasefires and cease - fire."])
+                                  "The cease-\u00adfire held", "Ceasefire, ceasefires and cease - fire.",
+                                  "\u201cA truce\u201d \u2014 the TRUCE\u2019s end",
+                                  "A cease-f\u0130re \u2014 CEASEF\u0131RE \u2014 \u212a",
+                                  "Ceaſefire \u2014 ceaſe-fire", "\u0130 TRUCE, a truce\u0131"])
 def test_quick_first_word_test_finds_what_the_pattern_finds(text):
     topic = make_topic("cease-fire", ["cease-fire", "ceasefire", "truce"])
     assert topic.first_words == ("cease-fire", "ceasefire", "truce")
@@ -70,6 +79,36 @@ def test_quick_first_word_test_finds_what_the_pattern_finds(text):
     for start in range(0, len(text), 3):
         assert topic.find(text, start, len(text) - 2) == [m.span() for m in topic.pattern.finditer(text, start, len(text) - 2)]
     assert make_topic("x", ["x"], patterns=["y+"]).first_words is None
+
+
+_TOPIC_TEXT = st.lists(st.sampled_from(["air", "Air", "strike", "STRIKES", "airstrikes", "military", "action", "U.N.",
+                                         "u.n", "resolution", "-", " ", "  ", "\n", ".", "'s", "\u2014", "\u201c", "a",
+                                         "\u0130", "\u017f", "res", "olution", "x"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TOPIC_TEXT, st.integers(0, 40), st.integers(0, 40), st.booleans())
+def test_mentions_are_what_the_pattern_finds(text, start, cut, with_pattern):
+    topics = [make_topic("military action", ["military action", "air strikes", "airstrikes", "strikes"]),
+              make_topic("U.N. resolution", ["U.N. resolution", "resolution"])]
+    topics += [make_topic("strike", ["strike"], patterns=["air-?strike"])] if with_pattern else []
+    start, end = min(start, len(text)), max(min(start, len(text)), len(text) - cut)
+    expected = [(t, *m.span()) for t in topics for m in t.pattern.finditer(text, start, end)]
+    assert find_mentions(topics, text, start, end) == expected
+    assert MentionIndex(topics, text).find(start, end) == expected  # a window of a longer text
+
+
+def test_only_four_characters_fold_to_ascii_ignoring_case():
+    # find_mentions lower-cases a text for its quick test unless it holds one of these
+    matches_ascii = re.compile("[\x00-\x7f]", re.IGNORECASE).fullmatch
+    folding = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if matches_ascii(chr(c)))
+    assert folding == _FOLDS_TO_ASCII.pattern.strip("[]")
+
+
+def test_terms_with_regex_characters_match_literally():
+    topic = make_topic("odd", ["C++ code", "U.N. move", "a|b", "(50%) cut"])
+    text = "C++\u00a0 code, U.N. moves, aXb, a|b and (50%)  cuts; UxNx move."
+    assert [text[s:e] for s, e in topic.find(text)] == ["C++\u00a0 code", "U.N. moves", "a|b", "(50%)  cuts"]
 
 
 def test_terms_written_with_odd_spaces_or_curly_apostrophes_match_plain_text():

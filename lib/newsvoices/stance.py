@@ -20,7 +20,7 @@ from .article import Article
 from .frames import columns, from_rows
 from .stance_rules import Sentence, combined_score, stance_evidence
 from .tokenization import normalise
-from .topics import Topic, find_mentions
+from .topics import MentionIndex, Topic
 
 STANCE_COLUMNS = ["speaker", "side", "topic", "score", "label", "n_evidence", "n_cued"]
 SIDE_STANCE_COLUMNS = ["side", "topic", "score", "label", "n_evidence", "n_cued", "speakers"]
@@ -136,6 +136,7 @@ def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.Dat
     u = columns(utterances, _UTTERANCE_FIELDS)
     people = _speaker_patterns(registry, set(u["speaker"]))
     sides = dict(zip(*columns(registry, ["speaker", "side"]).values())) if len(registry) else {}
+    mentions = MentionIndex(topics, norm)
     rows = []
     pairs: dict[tuple, _Pair] = {}  # one per (utterance, target mention)
     for i in _outermost(u):
@@ -157,7 +158,7 @@ def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.Dat
                 if not _overlaps(span, blocked):
                     targets.append((name, "speaker", *span))
         person_spans = [(s, e) for _, _, s, e in targets] + blocked
-        for topic, s, e in find_mentions(topics, norm, r_start, r_end):
+        for topic, s, e in mentions.find(r_start, r_end):
             if not _overlaps((s, e), person_spans) and not (has_cue and _overlaps((s, e), [(cue_start, cue_end)])):
                 targets.append((topic.label, "topic", s, e))
         if not targets:

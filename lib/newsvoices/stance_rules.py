@@ -33,11 +33,13 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
+from operator import itemgetter
 from typing import NamedTuple
 
-from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer, VaderConstants
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from .errors import InputFileError
 from .lexicons import table
@@ -155,6 +157,7 @@ _IRREGULAR = {
 }
 _ADVERB = re.compile(r"^[a-z]+ly$")
 _WORD = re.compile(r"^[a-z][a-z'-]*$")
+_START, _END = itemgetter(0), itemgetter(1)  # of a token's span
 
 
 @dataclass(frozen=True)
@@ -256,35 +259,35 @@ def _lexicon() -> dict[str, tuple[_Form, ...]]:
 _ASCII_PUNCT = string.punctuation
 _PUNCT_CHARS = frozenset(_ASCII_PUNCT)
 _NO_PUNCT = re.compile(f"[{re.escape(_ASCII_PUNCT)}]")
+_PUNCT_MARKS = frozenset(VaderConstants.PUNC_LIST)
+#: Words of VADER's "never so ..." and "... this ..." rules (compared as written).
+_NEVER_SO_THIS = frozenset({"never", "so", "this"})
+#: Last words of VADER's idioms and two-word boosters ("kiss of death", "kind of").
+_IDIOM_ENDS = frozenset(key.split()[-1] for key in (*VaderConstants.SPECIAL_CASE_IDIOMS, *VaderConstants.BOOSTER_DICT)
+                        if " " in key)
 
 
-class _QuickSentiText(SentiText):
-    """NLTK's ``SentiText`` (VADER's tokens), finding the same tokens without the
-    dictionary of every word × punctuation-mark pair NLTK builds for each text (most of
-    VADER's time on a sentence): a token is stripped of a leading or trailing punctuation
-    mark from VADER's list when what remains is a word of the text without punctuation."""
-
-    def _words_and_emoticons(self) -> list[str]:
-        words_only = None  # made when first needed: most tokens have no punctuation to strip
-        marks = frozenset(self.PUNC_LIST)
-        tokens = []
-        for token in self.text.split():
-            if len(token) < 2:
-                continue
-            if token[0] not in _PUNCT_CHARS and token[-1] not in _PUNCT_CHARS:
-                tokens.append(token)
-                continue
-            if words_only is None:
-                words_only = {w for w in _NO_PUNCT.sub("", self.text).split() if len(w) > 1}
+def _vader_words(text: str) -> list[str]:
+    """NLTK ``SentiText``'s words of ``text`` (VADER's tokens), found without the dictionary
+    of every word × punctuation-mark pair NLTK builds for each text (most of VADER's time on
+    a sentence): a token is stripped of a leading or trailing punctuation mark from VADER's
+    list when what remains is a word of the text without punctuation, that is, two or more
+    characters none of which is punctuation."""
+    tokens = []
+    for token in text.split():
+        if len(token) < 2:
+            continue
+        if token[0] in _PUNCT_CHARS or token[-1] in _PUNCT_CHARS:
             core = token.lstrip(_ASCII_PUNCT)
-            if core != token and token[:len(token) - len(core)] in marks and core in words_only:
-                token = core
-            else:
+            if core == token:
                 core = token.rstrip(_ASCII_PUNCT)
-                if core != token and token[len(core):] in marks and core in words_only:
-                    token = core
-            tokens.append(token)
-        return tokens
+                mark = token[len(core):]
+            else:
+                mark = token[:len(token) - len(core)]
+            if mark in _PUNCT_MARKS and len(core) > 1 and _PUNCT_CHARS.isdisjoint(core):
+                token = core
+        tokens.append(token)
+    return tokens
 
 
 class _NewsVader(SentimentIntensityAnalyzer):
@@ -299,33 +302,67 @@ class _NewsVader(SentimentIntensityAnalyzer):
 
         NLTK's ``polarity_scores`` works out a valence for every word, but a word outside
         the lexicon adds 0 (and a booster or the "kind" of "kind of" adds 0 even in it):
-        here those words are skipped and each lexicon word gets NLTK's own valence, from
-        NLTK's ``sentiment_valence`` at the position NLTK gives it (a repeated word's
-        first). Texts are read with :class:`_QuickSentiText`. The same score, several
-        times faster on news text, where few words carry a valence.
+        here those words are skipped, and a text none of whose tokens is in the lexicon,
+        as it is or without punctuation, is 0 before it is read. Each lexicon word gets
+        NLTK's own valence (see :meth:`_valence`) at the position NLTK gives it (a repeated
+        word's first), on the words of :func:`_vader_words`. The same score, several times
+        faster on news text, where few words carry a valence.
         """
-        senti = _QuickSentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
-        words = senti.words_and_emoticons
-        lexicon, boosters = self.lexicon, self.constants.BOOSTER_DICT
+        lexicon = self.lexicon
+        low = text.lower()
+        # A word of VADER's is a token of the text, or one stripped of punctuation marks.
+        if lexicon.keys().isdisjoint(low.split()) and lexicon.keys().isdisjoint(_NO_PUNCT.sub("", low).split()):
+            return 0.0
+        words = _vader_words(text)
+        lows = [word.lower() for word in words]
+        boosters = self.constants.BOOSTER_DICT
+        n_caps = sum(map(str.isupper, words))
+        cap_diff = 0 < len(words) - n_caps < len(words)  # NLTK's SentiText.is_cap_diff
         sentiments = [0] * len(words)
         scored = False
         for k, word in enumerate(words):
-            low = word.lower()
-            if low not in lexicon or low in boosters:
+            if lows[k] not in lexicon or lows[k] in boosters:
                 continue
             i = words.index(word)
-            if low == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of":
+            if lows[i] == "kind" and i < len(words) - 1 and lows[i + 1] == "of":
                 continue
-            sentiments[k] = self.sentiment_valence(0, senti, word, i, [])[-1]
+            sentiments[k] = self._valence(words, lows, i, cap_diff)
             scored = True
         if not scored:
             return 0.0
-        total = float(sum(self._but_check(words, sentiments)))
+        if "but" in lows:  # otherwise NLTK's _but_check changes nothing
+            sentiments = self._but_check(words, sentiments)
+        total = float(sum(sentiments))
         if total > 0:
             total += self._punctuation_emphasis(total, text)
         elif total < 0:
             total -= self._punctuation_emphasis(total, text)
         return round(self.constants.normalize(total), 4)
+
+    def _valence(self, words: list[str], lows: list[str], i: int, cap_diff: bool) -> float:
+        """NLTK's ``sentiment_valence`` of the lexicon word ``words[i]`` (``lows`` lower-cased),
+        step for step, calling NLTK's own checks only where they can change the valence: a
+        booster, a negation or "never", "so", "this" among the three words before it, an
+        idiom's last word near it, "least" right before it."""
+        lexicon, constants = self.lexicon, self.constants
+        valence = lexicon[lows[i]]
+        if words[i].isupper() and cap_diff:
+            valence = valence + constants.C_INCR if valence > 0 else valence - constants.C_INCR
+        for start_i in range(min(i, 3)):
+            k = i - (start_i + 1)
+            if lows[k] in lexicon:
+                continue
+            s = constants.scalar_inc_dec(words[k], valence, cap_diff) if lows[k] in constants.BOOSTER_DICT else 0.0
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            if lows[k] in constants.NEGATE or "n't" in lows[k] or not _NEVER_SO_THIS.isdisjoint(words[k:i]):
+                valence = self._never_check(valence, words, start_i, i)
+            if start_i == 2 and not _IDIOM_ENDS.isdisjoint(words[i - 2:i + 3]):
+                valence = self._idioms_check(valence, words, i)
+        return self._least_check(valence, words, i) if i > 0 and lows[i - 1] == "least" else valence
 
 
 @cache
@@ -354,27 +391,24 @@ class _Match(NamedTuple):
 def _find_cues(low: list[str]) -> list[_Match]:
     lex = _lexicon()
     found: list[_Match] = []
-    k = 0
-    n = len(low)
-    while k < n:
-        cands = lex.get(low[k])
-        if cands:
-            best = 0
-            hits: list[_Form] = []
-            for form in cands:
-                m = len(form.tokens)
-                if m < best:
-                    break
-                if tuple(low[k:k + m]) == form.tokens:
-                    best = m
-                    hits.append(form)
-            if low[k] == "back" and (k == 0 or low[k - 1] not in _BACK_VERB_CONTEXT):
-                hits = [f for f in hits if f.entry.lemma != "back"]
-            if hits:
-                found.append(_Match(k, k + best, tuple(hits)))
-                k += best
-                continue
-        k += 1
+    free = 0  # the first token not inside a cue found already
+    for k in [k for k, token in enumerate(low) if token in lex]:  # the few tokens a cue can start at
+        if k < free:
+            continue
+        best = 0
+        hits: list[_Form] = []
+        for form in lex[low[k]]:
+            m = len(form.tokens)
+            if m < best:
+                break
+            if tuple(low[k:k + m]) == form.tokens:
+                best = m
+                hits.append(form)
+        if low[k] == "back" and (k == 0 or low[k - 1] not in _BACK_VERB_CONTEXT):
+            hits = [f for f in hits if f.entry.lemma != "back"]
+        if hits:
+            found.append(_Match(k, k + best, tuple(hits)))
+            free = k + best
     return found
 
 
@@ -423,9 +457,9 @@ def _name_appositions(norm: str, spans, low: list[str]) -> set[int]:
 
 
 class Sentence:
-    """A sentence tokenised once for stance: its tokens, clause boundaries, name
-    appositions and directed cues, shared by every target in it. Pass it to
-    :func:`stance_evidence` instead of the text when a sentence has several targets."""
+    """A sentence tokenised once for stance: its tokens and directed cues, and, when first
+    needed, its clause boundaries and name appositions, shared by every target in it. Pass
+    it to :func:`stance_evidence` instead of the text when a sentence has several targets."""
 
     def __init__(self, sentence: str, normalised: str | None = None):
         """``normalised`` is ``normalise(sentence)`` when the caller has it already (a slice
@@ -434,10 +468,18 @@ class Sentence:
         self.norm = normalise(sentence) if normalised is None else normalised
         self.spans = [m.span() for m in word_pattern().finditer(self.norm)]
         self.low = [self.norm[s:e].lower() for s, e in self.spans]
-        self.names = _name_appositions(self.norm, self.spans, self.low)
-        self.clause = _clause_ids(self.low, self.names)
         self.cues = _find_cues(self.low)
         self._compound: dict[str, float] = {}
+
+    @cached_property
+    def names(self) -> set[int]:
+        """Token indices of name appositions (see :func:`_name_appositions`)."""
+        return _name_appositions(self.norm, self.spans, self.low)
+
+    @cached_property
+    def clause(self) -> list[int]:
+        """A clause number per token (see :func:`_clause_ids`)."""
+        return _clause_ids(self.low, self.names)
 
     @cached_property
     def masked(self) -> str:
@@ -475,11 +517,15 @@ def stance_evidence(sentence: str | Sentence, start: int, end: int) -> list[Stan
     sent = sentence if isinstance(sentence, Sentence) else Sentence(sentence)
     if not 0 <= start < end <= len(sent.text):
         raise ValueError(f"target offsets [{start}, {end}) do not fit a sentence of {len(sent.text)} characters")
-    norm, spans, low, names, clause = sent.norm, sent.spans, sent.low, sent.names, sent.clause
-    target = [k for k, (s, e) in enumerate(spans) if s < end and e > start]
-    if not target:
+    norm, spans, low = sent.norm, sent.spans, sent.low
+    # the target's tokens: from the first ending after start to the last starting before end
+    ti, tj = bisect_right(spans, start, key=_END), bisect_left(spans, end, key=_START)
+    if ti >= tj:
         return [_fallback(sent, start, end, None, None)]
-    ti, tj = target[0], target[-1] + 1
+    cues = [m for m in sent.cues if (m.j <= ti or m.i >= tj)]
+    if not cues:  # the fallback needs no clauses
+        return [_fallback(sent, start, end, ti, tj)]
+    names, clause = sent.names, sent.clause
     tclause = {clause[k] for k in range(ti, tj) if clause[k] >= 0} or {clause[ti]}
     c_lo = ti
     while c_lo > 0 and clause[c_lo - 1] >= 0 and clause[c_lo - 1] in tclause:
@@ -489,7 +535,6 @@ def stance_evidence(sentence: str | Sentence, start: int, end: int) -> list[Stan
         c_hi += 1
 
     evidence: list[StanceEvidence] = []
-    cues = [m for m in sent.cues if (m.j <= ti or m.i >= tj)]
     # 1. object: the nearest cue before the target in its clause
     before = [m for m in cues if m.j <= ti and m.i >= c_lo]
     for m in reversed(before):
@@ -601,25 +646,29 @@ def _predicate_evidence(norm, spans, low, m: _Match, gap: list[str], copula: boo
     return None
 
 
+#: Tokens after which a capitalised word may just start a sentence or a quote, not a name.
+_NAME_OPENERS = frozenset({'"', "'", ":", ".", "?", "!", "(", "--", "-", "\u2014"})
+
+
 def _mask_names(norm: str, spans) -> str:
     """``norm`` with capitalised words inside the sentence blanked out.
 
     Words of names carry no sentiment toward anyone ("United Nations", "Supreme Court",
     "Affordable Care Act", "Freedom Caucus"). Title-case headlines are left alone.
     """
-    words = [(s, e) for s, e in spans if norm[s].isalpha()]
-    caps = [(s, e) for s, e in words if norm[s].isupper()]
-    if not caps or len(caps) > HEADLINE_SHARE * len(words):
+    firsts = [norm[s] for s, _ in spans]
+    upper = [k for k, c in enumerate(firsts) if c.isupper()]
+    n_caps = sum(firsts[k].isalpha() for k in upper)
+    if not n_caps or n_caps > HEADLINE_SHARE * sum(map(str.isalpha, firsts)):
         return norm
-    chars = list(norm)
-    for k, (s, e) in enumerate(spans):
-        if not norm[s].isupper() or k == 0 or norm[s:e] == "I":
+    pieces, done = [], 0
+    for k in upper:
+        s, e = spans[k]
+        if k == 0 or norm[s:e] == "I" or norm[spans[k - 1][0]:spans[k - 1][1]] in _NAME_OPENERS:
             continue
-        prev = norm[spans[k - 1][0]:spans[k - 1][1]]
-        if prev in ('"', "'", ":", ".", "?", "!", "(", "--", "-", "\u2014"):
-            continue
-        chars[s:e] = " " * (e - s)
-    return "".join(chars)
+        pieces += (norm[done:s], " " * (e - s))
+        done = e
+    return "".join(pieces) + norm[done:]
 
 
 def _is_speaker(low: list[str], ti: int, tj: int) -> bool:

@@ -14,6 +14,7 @@ frequent content words that are not speakers), so the stance notebook runs on an
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,42 +54,94 @@ class Topic:
         return [(s, e) for _, s, e in find_mentions([self], text, start, end)]
 
 
+#: The only non-ASCII characters ``re.IGNORECASE`` matches to ASCII ones: İ ı ſ and the
+#: Kelvin sign (checked over all of Unicode in the tests). İ is also the only character
+#: that ``str.lower`` turns into two.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def find_mentions(topics: Iterable[Topic], text: str, start: int = 0,
                   end: int | None = None) -> list[tuple[Topic, int, int]]:
     """(topic, start, end) of every mention in ``text[start:end]`` (``text`` normalised),
-    topic by topic; the text is lower-cased once for the quick first-word test of all."""
+    topic by topic, as ``topic.pattern.finditer`` finds them."""
     end = len(text) if end is None else end
-    chunk = text[start:end]
-    # On ASCII text, IGNORECASE matching is plain lower-casing (no İ, ſ or K to fold).
-    low = chunk.lower() if chunk.isascii() else None
-    found = []
-    for topic in topics:
-        if low is not None and topic.first_words is not None and not any(map(low.__contains__, topic.first_words)):
-            continue
-        found.extend((topic, *m.span()) for m in topic.pattern.finditer(text, start, end))
-    return found
+    return MentionIndex(topics, text, start, end).find(start, end)
+
+
+class MentionIndex:
+    """:func:`find_mentions` for many windows of ``text[start:end]`` (sentences, utterances):
+    where the topics' first words occur is found once, and a window tries a topic's
+    pattern only there, left to right as ``finditer`` goes (a scan tries every alternative
+    at every character). ``text`` is normalised."""
+
+    def __init__(self, topics: Iterable[Topic], text: str, start: int = 0, end: int | None = None):
+        self.topics, self.text = list(topics), text
+        chunk = text[start:len(text) if end is None else end]
+        # Without those four characters, IGNORECASE matching of an ASCII word is plain
+        # lower-casing, offset for offset: every mention starts where one of its topic's
+        # first words does in the lower-cased text (curly quotes and dashes do not matter).
+        low = chunk.lower() if chunk.isascii() or not _FOLDS_TO_ASCII.search(chunk) else None
+        # the topics that may match elsewhere (a pattern, a non-ASCII word) are scanned
+        self._scanned = {t for t, topic in enumerate(self.topics) if low is None or topic.first_words is None}
+        self._starts = sorted({(start + k, t) for t, topic in enumerate(self.topics) if t not in self._scanned
+                               for k in _word_starts(low, topic.first_words)})
+        self._at = [k for k, _ in self._starts]
+
+    def find(self, start: int, end: int) -> list[tuple[Topic, int, int]]:
+        """(topic, start, end) of every mention in ``text[start:end]`` (a window of the part
+        indexed), topic by topic."""
+        starts: dict[int, list[int]] = {}
+        for k, t in self._starts[bisect_left(self._at, start):bisect_left(self._at, end)]:
+            starts.setdefault(t, []).append(k)
+        found = []
+        for t in range(len(self.topics)) if self._scanned else sorted(starts):
+            topic = self.topics[t]
+            if t in self._scanned:
+                found.extend((topic, *m.span()) for m in topic.pattern.finditer(self.text, start, end))
+                continue
+            reach = start
+            for k in starts.get(t, ()):
+                if k >= reach and (m := topic.pattern.match(self.text, k, end)):
+                    found.append((topic, *m.span()))
+                    reach = m.end()
+        return found
+
+
+def _word_starts(text: str, words: tuple[str, ...]) -> list[int]:
+    """Offsets in ``text`` where one of ``words`` begins (overlaps included)."""
+    starts = []
+    for word in words:
+        k = text.find(word)
+        while k >= 0:
+            starts.append(k)
+            k = text.find(word, k + 1)
+    return starts
 
 
 _PLURALISABLE = re.compile(r"[A-Za-z-]+")
 
 
-def _term_regex(term: str) -> str:
-    words = normalise(term).split()  # normalising keeps every space between words a space
+def _term_regex(words: list[str]) -> str:
     plural = r"(?:s|es)?" if _PLURALISABLE.fullmatch(words[-1]) else ""
-    return r"\s+".join(map(re.escape, words)) + plural
+    if "".join(words).isalnum():  # most terms: nothing to escape
+        return r"\s+".join(words) + plural
+    # re.escape of the words joined by single spaces escapes each space as "\ " (a space
+    # is never otherwise preceded by a backslash): one call for all the words
+    return re.escape(" ".join(words)).replace("\\ ", r"\s+") + plural
 
 
 def make_topic(label: str, terms: Iterable[str], patterns: Iterable[str] = (), origin: str = "file") -> Topic:
     """Build a :class:`Topic`; terms match whole words, with an optional plural ending."""
     terms = tuple(t for t in terms if t.strip())
     patterns = list(patterns)
+    words = {term: normalise(term).split() for term in terms}  # normalising keeps every space a space
     # One word-boundary check around all the terms (longest first), not one per term:
     # the same matches, several times faster to scan for.
-    words = "|".join(_term_regex(t) for t in sorted(terms, key=len, reverse=True))
-    parts = ([rf"(?<![\w-])(?:{words})(?![\w-])"] if terms else []) + patterns
+    alternatives = "|".join(_term_regex(words[t]) for t in sorted(terms, key=len, reverse=True))
+    parts = ([rf"(?<![\w-])(?:{alternatives})(?![\w-])"] if terms else []) + patterns
     if not parts:
         raise ValueError(f"topic {label!r} has no terms or patterns (blank terms do not count)")
-    first_words = tuple(sorted({normalise(t.split()[0]).lower() for t in terms}))
+    first_words = tuple(sorted({term_words[0].lower() for term_words in words.values()}))
     quick = not patterns and all(w.isascii() for w in first_words)
     return Topic(label, terms, re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE), origin,
                  first_words if quick else None)
@@ -151,10 +204,11 @@ def article_topics(analysis: "Analysis", topics_file: str | Path | None = None,
 
 def _mention_rows(analysis: "Analysis", topics: list[Topic]) -> list[tuple[str, int, int, str, int]]:
     """(topic, start, end, mention, sentence) of every mention, sentence by sentence."""
-    text, norm = analysis.article.text, analysis.article.normalised
+    text = analysis.article.text
+    mentions = MentionIndex(topics, analysis.article.normalised)
     rows = []
     for sentence, s, e in zip(*columns(analysis.sentences, ["sentence", "start", "end"]).values()):
-        rows.extend((topic.label, a, b, text[a:b], sentence) for topic, a, b in find_mentions(topics, norm, s, e))
+        rows.extend((topic.label, a, b, text[a:b], sentence) for topic, a, b in mentions.find(s, e))
     return rows
 
 
