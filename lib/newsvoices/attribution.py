@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, chain, takewhile
+from itertools import accumulate, chain, repeat, takewhile
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -114,9 +114,6 @@ _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBP", "VBZ", "MD"})
 _FINITE_VERB_TAGS = _VERB_TAGS - {"VBN"}
 _TOLD_OBJECTS = frozenset(["me", "us", "him", "them", "reporters", "journalists", "supporters"])
 _COLON_LABELS = wordlist("colon_labels.txt")
-
-
-_WORD = re.compile(r"[a-z]+")
 
 
 @cache
@@ -248,28 +245,40 @@ class _Attributor:
         key = (s, e)
         out = self._tok_cache.get(key)
         if out is None:
-            quotes, qs, norm = self.quotes, self._qstarts, self.norm
-            nq = len(qs)
-            qi = bisect_right(qs, s) - 1
-            qend = quotes[qi].end if qi >= 0 else -1
-            out = []
-            append = out.append
-            for ts, te, low in self._words(s, e):
-                while qi + 1 < nq and qs[qi + 1] <= ts:
-                    qi += 1
-                    qend = quotes[qi].end
-                append(_Tok(ts, te, norm[ts:te], low, qi if ts < qend else -1))
-            self._tok_cache[key] = out
+            starts, ends, lows = self._words(s, e)
+            norm = self.norm
+            words = [norm[ts:te] for ts, te in zip(starts, ends)]
+            out = self._tok_cache[key] = list(map(_Tok, starts, ends, words, lows, self._quote_indices(starts, e)))
         return out
 
-    def _words(self, s: int, e: int) -> Iterable[tuple[int, int, str]]:
-        """(start, end, lower-cased form) of the word tokens of the sentence norm[s:e]: the
+    def _quote_indices(self, starts: list[int], e: int) -> Iterable[int]:
+        """The index of the quote each of ``starts`` (ascending, before ``e``) lies in, or -1."""
+        if not starts:
+            return ()
+        quotes, qs = self.quotes, self._qstarts
+        nq = len(qs)
+        qi = bisect_right(qs, starts[0]) - 1
+        qend = quotes[qi].end if qi >= 0 else -1
+        if qend <= starts[0] and (qi + 1 == nq or qs[qi + 1] >= e):
+            return repeat(-1)  # no quote reaches into the sentence: most sentences
+        out = []
+        for ts in starts:
+            while qi + 1 < nq and qs[qi + 1] <= ts:
+                qi += 1
+                qend = quotes[qi].end
+            out.append(qi if ts < qend else -1)
+        return out
+
+    def _words(self, s: int, e: int) -> tuple[list[int], list[int], list[str]]:
+        """(starts, ends, lower-cased forms) of the word tokens of the sentence norm[s:e]: the
         token table's when it has them, else found here."""
         if self.words is not None:
             starts, ends, lows = self.words
             i, j = bisect_left(starts, s), bisect_left(starts, e)
-            return zip(starts[i:j], ends[i:j], lows[i:j])
-        return ((*m.span(), m.group().lower()) for m in word_pattern().finditer(self.norm, s, e))
+            return starts[i:j], ends[i:j], lows[i:j]
+        spans = [m.span() for m in word_pattern().finditer(self.norm, s, e)]
+        norm = self.norm
+        return [a for a, _ in spans], [b for _, b in spans], [norm[a:b].lower() for a, b in spans]
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
@@ -713,32 +722,31 @@ class _Attributor:
     def run(self) -> list[_Att]:
         cues, tags = _cue_table(), brill_tags()
         atts: list[_Att] = []
-        first_words = cues.keys()
         for si, (s, e, p, sid) in enumerate(self.sent):
             if ":" in self.norm[s:e]:
                 atts.extend(self.colon_attributions(si))
-            # the sentence lower-cased on its own: lower() can lengthen a text ("İ" → "i̇"),
-            # so offsets into a lower-cased article would drift
-            if first_words.isdisjoint(_WORD.findall(self.norm[s:e].lower())):
-                continue  # no cue word: most narration sentences stop here
+            # the tokens whose word may open a cue: most narration sentences have none
+            at = [i for i, low in enumerate(self._words(s, e)[2]) if low in cues]
+            if not at:
+                continue
             toks = self.tokens(s, e)
             n = len(toks)
             titlecase = None
             found: list[tuple[int, int, str, str]] = []
-            i = 0
-            while i < n:
+            i = 0  # tokens before i are taken or passed over
+            for i0 in at:
+                if i0 < i:
+                    continue
+                i = i0
                 t = toks[i]
-                cand = cues.get(t.low)
-                if cand is None or t.q >= 0:
-                    i += 1
+                if t.q >= 0:
                     continue
                 match = None
-                for words, kind, frame in cand:
+                for words, kind, frame in cues[t.low]:
                     if tuple(x.low for x in toks[i:i + len(words)]) == words:
                         match = (words, kind, frame)
                         break
                 if match is None:
-                    i += 1
                     continue
                 words, kind, frame = match
                 prev = toks[i - 1].low if i > 0 else ""
