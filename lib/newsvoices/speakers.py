@@ -527,6 +527,15 @@ def _check_speaker_entry(path: Path, name: str, conf: object) -> list[str]:
     return aliases
 
 
+#: A phrase in apposition before a name, and one after it ("the Libyan leader, Col. Moammar
+#: Gadhafi", "Gates, the U.S. defense secretary"), and a word of a role that gives its side.
+_APPOSITION_BEFORE = re.compile(r"(?:^|[.;,(])\s*([^.;,()]{3,50}),\s*$")
+_APPOSITION_AFTER = re.compile(r",\s*(?:the|a|an)?\s*([^.;,()]{3,50})[,.]")
+_ROLE_WORD = re.compile(r"\b(?:leader|minister|president|secretary|official|chief|ambassador|envoy|spokes\w+)\b", re.I)
+#: A possessive ending a name ("Gates's", "Gates'").
+_POSSESSIVE = re.compile(r"'s?$")
+
+
 class Registry:
     """The canonical speakers of one article and how mentions map onto them."""
 
@@ -551,43 +560,41 @@ class Registry:
         self.names.sort(key=lambda nm: nm.start)  # already in order when spans are; names_in relies on it
         self._name_starts = [nm.start for nm in self.names]
         for nm in sorted(self.names, key=_canonical_order(self.names)):
-            words = nm.name.split()
-            key = surname(nm.name)
-            if len(words) > 1 and key not in self._by_surname:
+            if len(nm.name.split()) > 1 and (key := surname(nm.name)) not in self._by_surname:
                 self._by_surname[key] = nm.name
                 self.speakers[nm.name] = Speaker(nm.name)
         for nm in self.names:
-            canon = self.canonical_name(nm.name)
-            sp = self.speakers.setdefault(canon, Speaker(canon))
+            sp = self._person(self.canonical_name(nm.name))
             if nm.title:
                 courtesy = nm.title in _COURTESY
                 if not sp.title or (sp.title in _COURTESY and not courtesy):
                     sp.title = nm.title
             if nm.gender and not sp.gender:
                 sp.gender = nm.gender
-            side = nm.side or self._apposition_side(nm)
-            if side and not sp.side:
+            if not sp.side and (side := nm.side or self._apposition_side(nm)):
                 sp.side = side
 
     def _apposition_side(self, nm: NameMention) -> str:
         """Side from "the Libyan leader, Col. Moammar Gadhafi" or "Gates, the U.S. defense secretary"."""
         before = self.norm[max(0, nm.start - 60):nm.start]
-        m = re.search(r"(?:^|[.;,(])\s*([^.;,()]{3,50}),\s*$", before)
-        if m and re.search(r"\b(?:leader|minister|president|secretary|official|chief|ambassador|envoy|spokes\w+)\b", m.group(1), re.I):
+        # each apposition is next to a comma: most names are settled without a regex
+        m = _APPOSITION_BEFORE.search(before) if before.rstrip().endswith(",") else None
+        if m and _ROLE_WORD.search(m.group(1)):
             return side_of(m.group(1))
-        after = self.norm[nm.end:nm.end + 60]
-        m = re.match(r",\s*(?:the|a|an)?\s*([^.;,()]{3,50})[,.]", after)
-        if m and re.search(r"\b(?:leader|minister|president|secretary|official|chief|ambassador|envoy|spokes\w+)\b", m.group(1), re.I):
+        m = _APPOSITION_AFTER.match(self.norm[nm.end:nm.end + 60]) if self.norm.startswith(",", nm.end) else None
+        if m and _ROLE_WORD.search(m.group(1)):
             return side_of(m.group(1))
         return ""
 
     def canonical_name(self, name: str) -> str:
         """The speaker ``name`` refers to: itself, or the full name whose surname or alias it is."""
-        name = re.sub(r"'s?$", "", name.strip())
+        name = name.strip()
+        if "'" in name:
+            name = _POSSESSIVE.sub("", name)
         if name in self.speakers:
             return name
         words = name.split()
-        if len(words) == 1 or (len(words) >= 1 and surname(name) in self._by_surname):
+        if words:
             key = surname(name)
             full = self._by_surname.get(key)
             if full and (len(words) == 1 or set(words) <= set(full.split()) | {key}):
@@ -605,11 +612,18 @@ class Registry:
                 out.append(nm)
         return out
 
+    def _person(self, canon: str) -> Speaker:
+        """The speaker named ``canon``, a new person if there is none."""
+        sp = self.speakers.get(canon)
+        if sp is None:
+            sp = self.speakers[canon] = Speaker(canon)
+        return sp
+
     # -- resolution --------------------------------------------------------------------
     def person(self, name: str, mention: str) -> Speaker:
         """The person speaker for a name mention, counted once more."""
         canon = self.canonical_name(name)
-        sp = self.speakers.setdefault(canon, Speaker(canon))
+        sp = self._person(canon)
         sp.mentions += 1
         if mention and mention != canon:
             sp.aliases.add(mention)
