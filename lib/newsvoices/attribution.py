@@ -33,9 +33,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, chain, repeat, takewhile
+from itertools import accumulate, repeat, takewhile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -1246,39 +1246,9 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                         g = re.sub(r"^.*\b(?:the|a|an|some|many)\s+", lambda mm: mm.group(0).split()[-1] + " ", g)
                         sp = reg.group(g)
             else:
-                si = a.sentence
-                p = att.sent[si][2]
-                # the subject named in this sentence before the pronoun, then back through the
-                # paragraph's two sentences before, each one's subject before its speakers:
-                # "Mark Weddle, 55, started work ... 'I have ...,' he said"
                 gender = PRONOUNS.get(phrase.lower(), "")
-                cands: list[Speaker | None] = [att.subject_person(si, ms, gender, [])]
-                for s2 in range(si - 1, max(-1, si - 3), -1):
-                    if att.sent[s2][2] != p:
-                        break
-                    # content sourced "according to" someone is still the narrator's sentence
-                    reported = [(*c, b.speaker) for b in atts_by_sentence.get(s2, []) if b.frame != "prep"
-                                for c in b.contents]
-                    cands.append(att.subject_person(s2, att.sent[s2][1], gender, reported))
-                    # last_speakers runs in sentence order: read back only as far as s2
-                    cands += [spk for s3, spk in takewhile(lambda x: x[0] >= s2, reversed(last_speakers)) if s3 == s2]
-                # earlier names in this sentence before the pronoun, subject first
-                cur = [nm for nm in names_by_sentence.get(si, []) if nm.end <= ms]
-                for s2, spk in reversed(last_speakers):  # in order of sentence: stop 3 sentences back
-                    if si - s2 > 3:
-                        break
-                    if att.sent[s2][2] >= p - 1:
-                        cands.append(spk)
-                for s2 in range(si - 1, max(-1, si - 4), -1):
-                    nms = names_by_sentence.get(s2, [])
-                    if nms:
-                        cands.append(reg.speakers.get(reg.canonical_name(nms[0].name)))
-                        for nm in reversed(nms[1:]):
-                            cands.append(reg.speakers.get(reg.canonical_name(nm.name)))
-                for nm in cur:
-                    cands.append(reg.speakers.get(reg.canonical_name(nm.name)))
-                # then every earlier speaker, latest first (read only as far as the first that fits)
-                sp = resolve_pronoun(phrase, chain(cands, (x for _, x in reversed(last_speakers))))
+                candidates = _pronoun_candidates(att, a, gender, last_speakers, names_by_sentence, atts_by_sentence)
+                sp = resolve_pronoun(phrase, candidates)
                 if sp is not None:
                     sp.mentions += 1
         elif a.mtype == "name":
@@ -1307,6 +1277,46 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
         a.speaker = sp
         if sp is not None:
             last_speakers.append((a.sentence, sp))
+
+
+def _pronoun_candidates(att: _Attributor, a: _Att, gender: str, last_speakers: list[tuple[int, Speaker]],
+                        names_by_sentence: dict[int, list[NameMention]],
+                        atts_by_sentence: dict[int, list[_Att]]) -> Iterator[Speaker | None]:
+    """The speakers the pronoun subject of ``a`` may refer to, most likely first; each is found
+    only when it is read (:func:`resolve_pronoun` stops at the first that fits)."""
+    reg = att.reg
+    ms = a.mention[0]
+    si = a.sentence
+    p = att.sent[si][2]
+    # the subject named in this sentence before the pronoun, then back through the
+    # paragraph's two sentences before, each one's subject before its speakers:
+    # "Mark Weddle, 55, started work ... 'I have ...,' he said"
+    yield att.subject_person(si, ms, gender, [])
+    for s2 in range(si - 1, max(-1, si - 3), -1):
+        if att.sent[s2][2] != p:
+            break
+        # content sourced "according to" someone is still the narrator's sentence
+        reported = [(*c, b.speaker) for b in atts_by_sentence.get(s2, []) if b.frame != "prep" for c in b.contents]
+        yield att.subject_person(s2, att.sent[s2][1], gender, reported)
+        # last_speakers runs in sentence order: read back only as far as s2
+        yield from [spk for s3, spk in takewhile(lambda x: x[0] >= s2, reversed(last_speakers)) if s3 == s2]
+    for s2, spk in reversed(last_speakers):  # in order of sentence: stop 3 sentences back
+        if si - s2 > 3:
+            break
+        if att.sent[s2][2] >= p - 1:
+            yield spk
+    for s2 in range(si - 1, max(-1, si - 4), -1):
+        nms = names_by_sentence.get(s2, [])
+        if nms:
+            yield reg.speakers.get(reg.canonical_name(nms[0].name))
+            for nm in reversed(nms[1:]):
+                yield reg.speakers.get(reg.canonical_name(nm.name))
+    # earlier names in this sentence before the pronoun, subject first
+    for nm in names_by_sentence.get(si, []):
+        if nm.end <= ms:
+            yield reg.speakers.get(reg.canonical_name(nm.name))
+    # then every earlier speaker, latest first
+    yield from (x for _, x in reversed(last_speakers))
 
 
 def _rows(att: _Attributor, atts: list[_Att]) -> list[list]:

@@ -702,15 +702,23 @@ class Registry:
 
     def alias_target(self, phrase: str) -> Speaker | None:
         """A speaker one of whose side-file aliases is this phrase (case-insensitive)."""
-        low = phrase.strip().lower()
-        low = re.sub(r"^(?:the)\s+", "", low)
+        if not self.overridden:
+            return None  # no side file: no aliases of its own
+        low = _without_the(phrase.strip().lower())
         for sp in self.speakers.values():
             if sp.name in self.overridden:
                 for a in sp.aliases:
-                    al = re.sub(r"^(?:the)\s+", "", a.lower())
-                    if al == low:
+                    if _without_the(a.lower()) == low:
                         return sp
         return None
+
+
+_LEADING_THE = re.compile(r"^(?:the)\s+")
+
+
+def _without_the(low: str) -> str:
+    """A lower-cased phrase without a leading "the"."""
+    return _LEADING_THE.sub("", low) if low.startswith("the") else low
 
 
 def resolve_pronoun(pronoun: str, candidates: Iterable[Speaker | None]) -> Speaker | None:
