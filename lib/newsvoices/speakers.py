@@ -195,9 +195,10 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
                 pass
             elif w.endswith(".") and w[:-1] in states and len(words) > 1:
                 pass  # "... at Bedminster, N.J. Roger Ailes said": the state ends the sentence before
-            elif not title_re.match(norm, n_start) and _leads_to_first_name(words):
+            # (the two tests below need several words, which few runs have: the title is matched after them)
+            elif _leads_to_first_name(words) and not title_re.match(norm, n_start):
                 lead = n_start if lead < 0 else lead  # "Follow Pam Key", "World Bank President Jim Kim"
-            elif not title_re.match(norm, n_start) and (k := _descriptor_length(words)):
+            elif (k := _descriptor_length(words)) and not title_re.match(norm, n_start):
                 lead = n_start if lead < 0 else lead  # "Texas Senator Ted Cruz"
                 for w in words[:k - 1]:
                     n_start = _after_word(norm, n_start, w)
@@ -208,8 +209,8 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
             words = words[1:]
         if not words:
             continue
-        # A title may follow the descriptor ("Russian President Dmitry Medvedev").
-        tm = title_re.match(norm, n_start)
+        # A title may follow the descriptor ("Russian President Dmitry Medvedev"); a name follows it.
+        tm = title_re.match(norm, n_start) if len(words) > 1 else None
         while tm and norm[tm.end():tm.end() + 1].isspace() and tm.end() < run_end:
             title = (title + " " + (norm[lead:tm.end()] if lead >= 0 else tm.group(0))).strip()
             n_start, lead = tm.end() + 1, -1
@@ -218,7 +219,7 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
         words = name.split()
         # a place ends a titled person's name only as a surname: "Rep. Jim Jordan", "Rep. Steve Israel"
         placed = words[:-1] if title and len(words) > 1 else words
-        if not words or any(w in institutions for w in words) or any(w in aff for w in placed) or name in states:
+        if not words or not institutions.isdisjoint(words) or not aff.keys().isdisjoint(placed) or name in states:
             continue
         if not title and len(words) > 1 and _common_words_only(words):
             continue
@@ -249,13 +250,15 @@ def _runs(norm: str, start: int, end: int) -> Iterator[tuple[int, str, int, int]
     (:func:`_cuts`): "Pence Endorses Paul Ryan With Trump" gives "Pence", "Paul Ryan" and
     "Trump"; "Maybe Trump" gives "Trump". A cut-off part keeps no title."""
     for m in _name_pattern().finditer(norm, start, end):
-        if m.start() >= 2 and _PARTY_LABEL.match(norm, m.start() - 2, m.start()):
+        if m.start() >= 2 and norm[m.start() - 1] == "-" and _PARTY_LABEL.match(norm, m.start() - 2, m.start()):
             continue  # "R-Maine": a state, not a person
         title = m.group("title").strip()
         cut = _cuts(m.group("name").split(), bool(title))
         if not any(cut):
             yield m.start(), title, m.start("name"), m.end()
             continue
+        if all(cut):
+            continue  # mostly a function word alone: "The", "But"
         run_start, piece = m.start(), None
         for w, is_cut in zip(_WORD.finditer(norm, m.start("name"), m.end()), cut):
             if is_cut:
