@@ -114,6 +114,7 @@ _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBP", "VBZ", "MD"})
 _FINITE_VERB_TAGS = _VERB_TAGS - {"VBN"}
 _TOLD_OBJECTS = frozenset(["me", "us", "him", "them", "reporters", "journalists", "supporters"])
 _COLON_LABELS = wordlist("colon_labels.txt")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 @cache
@@ -1060,7 +1061,7 @@ class _Attributor:
                            or tags.get(toks[k].low) in _VERB_TAGS)
 
     def _has_words(self, span) -> bool:
-        return bool(re.search(r"[A-Za-z0-9]", self.norm[span[0]:span[1]]))
+        return _ALNUM.search(self.norm, span[0], span[1]) is not None
 
     def _span(self, toks: list[_Tok], a: int, b: int) -> tuple[int, int]:
         # strip trailing punctuation except a closing quote
@@ -1164,8 +1165,10 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     the ``<article>.speakers.toml|yaml`` side file is used if present.
     """
     text = article.text
-    norm = _QQ.sub('" ', _QQQ.sub(lambda m: "\" '" if m.start() == 0 or m.string[m.start() - 1].isspace() else "'\" ",
-                                  article.normalised))
+    norm = article.normalised
+    if "''" in norm:  # two-apostrophe quotes, rare: both patterns need two apostrophes
+        norm = _QQ.sub('" ', _QQQ.sub(lambda m: "\" '" if m.start() == 0 or m.string[m.start() - 1].isspace() else "'\" ",
+                                      norm))
     reg = Registry(norm)
     sent = list(zip(*columns(sentences, ("start", "end", "paragraph", "sentence")).values()))
     reg.collect([(s, e) for s, e, _, _ in sent])
@@ -1182,7 +1185,7 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     _resolve_speakers(att, atts)
     rows = _rows(att, atts)
     utter = from_rows(rows, UTTERANCE_COLUMNS, _DTYPES)
-    registry = _registry_frame(reg, utter, att.sent_starts)
+    registry = _registry_frame(reg, {row[0] for row in rows}, att.sent_starts)
     return utter, registry
 
 
@@ -1430,8 +1433,10 @@ def _person_like(norm: str, nm: NameMention, canonical: str, starts: set[int]) -
     return pos not in starts and not before.endswith(("the ", " a ")) and not norm[nm.end:nm.end + 2].strip()[:1].isdigit()
 
 
-def _registry_frame(reg: Registry, utter: pd.DataFrame, sentence_starts: list[int]) -> pd.DataFrame:
-    spoken = set(columns(utter, ["speaker"])["speaker"])
+def _registry_frame(reg: Registry, spoken: set[str], sentence_starts: list[int]) -> pd.DataFrame:
+    """The speakers registry table: every speaker of an utterance (``spoken``: their names),
+    and every person the article names as one (:func:`_person_like`), gives a title or sets
+    in a side file."""
     starts = set(sentence_starts)
     counts: dict[str, int] = {}
     person_like: set[str] = set()  # names read at least once as a person's

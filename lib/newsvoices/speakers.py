@@ -652,17 +652,23 @@ class Registry:
 
     def role(self, phrase: str) -> Speaker | None:
         """The named person a role phrase refers to ("Russia's defense minister")."""
-        side = side_of(phrase)
+        side = None  # the phrase's, found once a role matches
         best = None
+        # in ASCII a role matches (ignoring case) only where its lower-case form is in the
+        # phrase's: most roles are ruled out without a regular expression
+        low = phrase.lower() if phrase.isascii() else None
         for sp in self.speakers.values():
             if sp.kind != "person" or not sp.title:
                 continue
             role = " ".join(w for w in sp.title.split() if w not in _COURTESY)
-            m = re.search(r"\b" + re.escape(role) + r"\b", phrase, re.IGNORECASE) if len(role) > 3 else None
+            if len(role) <= 3 or (low is not None and role.isascii() and role.lower() not in low):
+                continue
+            m = re.search(r"\b" + re.escape(role) + r"\b", phrase, re.IGNORECASE)
             # the role closes the phrase, or the person's own name follows it: "Party Chairman
             # Jaime Harrison" names someone else
             rest = phrase[m.end():].strip() if m else ""
             if m and (not _CAPITAL.search(rest) or sp.name.startswith(rest)):
+                side = side_of(phrase) if side is None else side
                 if side and sp.side and side != sp.side:
                     continue
                 if best is not None:
