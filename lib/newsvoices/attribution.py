@@ -579,6 +579,8 @@ class _Attributor:
         content that someone else reports (``reported``: start, end and speaker of content
         spans; "Trump, Sexton said, has ...")."""
         s, e = self.sent[si][:2]
+        if not self.reg.names_in(s, before):
+            return None  # no name before ``before`` to be the subject: settled without the tokens
         toks = self.tokens(s, e)
         upto = bisect_left(toks, before, key=lambda t: t.s)
         subject = self.main_subject(toks, upto)
@@ -724,10 +726,11 @@ class _Attributor:
         cues, tags = _cue_table(), brill_tags()
         atts: list[_Att] = []
         for si, (s, e, p, sid) in enumerate(self.sent):
-            if ":" in self.norm[s:e]:
+            if self.norm.find(":", s, e) >= 0:
                 atts.extend(self.colon_attributions(si))
             # the tokens whose word may open a cue: most narration sentences have none
-            at = [i for i, low in enumerate(self._words(s, e)[2]) if low in cues]
+            lows = self._words(s, e)[2]
+            at = [i for i, low in enumerate(lows) if low in cues]
             if not at:
                 continue
             toks = self.tokens(s, e)
@@ -744,7 +747,7 @@ class _Attributor:
                     continue
                 match = None
                 for words, kind, frame in cues[t.low]:
-                    if tuple(x.low for x in toks[i:i + len(words)]) == words:
+                    if tuple(lows[i:i + len(words)]) == words:
                         match = (words, kind, frame)
                         break
                 if match is None:
