@@ -77,7 +77,7 @@ class Speaker:
     side_fixed: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameMention:
     """A person's name in the text, with the title written before it."""
 
@@ -562,8 +562,9 @@ class Registry:
         self.names = _without_lone_non_names(self.norm, self.names, openers)
         self.names.sort(key=lambda nm: nm.start)  # already in order when spans are; names_in relies on it
         self._name_starts = [nm.start for nm in self.names]
-        for nm in sorted(self.names, key=_canonical_order(self.names)):
-            if len(nm.name.split()) > 1 and (key := surname(nm.name)) not in self._by_surname:
+        full_names = [nm for nm in self.names if len(nm.name.split()) > 1]  # (sorted alone: fewer keys to make)
+        for nm in sorted(full_names, key=_canonical_order(self.names)):
+            if (key := surname(nm.name)) not in self._by_surname:
                 self._by_surname[key] = nm.name
                 self.speakers[nm.name] = Speaker(nm.name)
         for nm in self.names:
