@@ -250,16 +250,18 @@ def _runs(norm: str, start: int, end: int) -> Iterator[tuple[int, str, int, int]
     (:func:`_cuts`): "Pence Endorses Paul Ryan With Trump" gives "Pence", "Paul Ryan" and
     "Trump"; "Maybe Trump" gives "Trump". A cut-off part keeps no title."""
     for m in _name_pattern().finditer(norm, start, end):
-        if m.start() >= 2 and norm[m.start() - 1] == "-" and _PARTY_LABEL.match(norm, m.start() - 2, m.start()):
+        run_start = m.start()
+        if run_start >= 2 and norm[run_start - 1] == "-" and _PARTY_LABEL.match(norm, run_start - 2, run_start):
             continue  # "R-Maine": a state, not a person
-        title = m.group("title").strip()
-        cut = _cuts(m.group("name").split(), bool(title))
+        title, name = m.group("title", "name")
+        title = title.strip()
+        cut = _cuts(name.split(), bool(title))
         if not any(cut):
-            yield m.start(), title, m.start("name"), m.end()
+            yield run_start, title, m.start("name"), m.end()
             continue
         if all(cut):
             continue  # mostly a function word alone: "The", "But"
-        run_start, piece = m.start(), None
+        piece = None
         for w, is_cut in zip(_WORD.finditer(norm, m.start("name"), m.end()), cut):
             if is_cut:
                 if piece is not None:
