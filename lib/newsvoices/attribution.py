@@ -33,9 +33,9 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, chain, takewhile
+from itertools import accumulate, repeat, takewhile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -114,9 +114,7 @@ _VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBP", "VBZ", "MD"})
 _FINITE_VERB_TAGS = _VERB_TAGS - {"VBN"}
 _TOLD_OBJECTS = frozenset(["me", "us", "him", "them", "reporters", "journalists", "supporters"])
 _COLON_LABELS = wordlist("colon_labels.txt")
-
-
-_WORD = re.compile(r"[a-z]+")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 @cache
@@ -248,28 +246,40 @@ class _Attributor:
         key = (s, e)
         out = self._tok_cache.get(key)
         if out is None:
-            quotes, qs, norm = self.quotes, self._qstarts, self.norm
-            nq = len(qs)
-            qi = bisect_right(qs, s) - 1
-            qend = quotes[qi].end if qi >= 0 else -1
-            out = []
-            append = out.append
-            for ts, te, low in self._words(s, e):
-                while qi + 1 < nq and qs[qi + 1] <= ts:
-                    qi += 1
-                    qend = quotes[qi].end
-                append(_Tok(ts, te, norm[ts:te], low, qi if ts < qend else -1))
-            self._tok_cache[key] = out
+            starts, ends, lows = self._words(s, e)
+            norm = self.norm
+            words = [norm[ts:te] for ts, te in zip(starts, ends)]
+            out = self._tok_cache[key] = list(map(_Tok, starts, ends, words, lows, self._quote_indices(starts, e)))
         return out
 
-    def _words(self, s: int, e: int) -> Iterable[tuple[int, int, str]]:
-        """(start, end, lower-cased form) of the word tokens of the sentence norm[s:e]: the
+    def _quote_indices(self, starts: list[int], e: int) -> Iterable[int]:
+        """The index of the quote each of ``starts`` (ascending, before ``e``) lies in, or -1."""
+        if not starts:
+            return ()
+        quotes, qs = self.quotes, self._qstarts
+        nq = len(qs)
+        qi = bisect_right(qs, starts[0]) - 1
+        qend = quotes[qi].end if qi >= 0 else -1
+        if qend <= starts[0] and (qi + 1 == nq or qs[qi + 1] >= e):
+            return repeat(-1)  # no quote reaches into the sentence: most sentences
+        out = []
+        for ts in starts:
+            while qi + 1 < nq and qs[qi + 1] <= ts:
+                qi += 1
+                qend = quotes[qi].end
+            out.append(qi if ts < qend else -1)
+        return out
+
+    def _words(self, s: int, e: int) -> tuple[list[int], list[int], list[str]]:
+        """(starts, ends, lower-cased forms) of the word tokens of the sentence norm[s:e]: the
         token table's when it has them, else found here."""
         if self.words is not None:
             starts, ends, lows = self.words
             i, j = bisect_left(starts, s), bisect_left(starts, e)
-            return zip(starts[i:j], ends[i:j], lows[i:j])
-        return ((*m.span(), m.group().lower()) for m in word_pattern().finditer(self.norm, s, e))
+            return starts[i:j], ends[i:j], lows[i:j]
+        spans = [m.span() for m in word_pattern().finditer(self.norm, s, e)]
+        norm = self.norm
+        return [a for a, _ in spans], [b for _, b in spans], [norm[a:b].lower() for a, b in spans]
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect_right(self.sent_starts, pos) - 1)
@@ -569,6 +579,8 @@ class _Attributor:
         content that someone else reports (``reported``: start, end and speaker of content
         spans; "Trump, Sexton said, has ...")."""
         s, e = self.sent[si][:2]
+        if not self.reg.names_in(s, before):
+            return None  # no name before ``before`` to be the subject: settled without the tokens
         toks = self.tokens(s, e)
         upto = bisect_left(toks, before, key=lambda t: t.s)
         subject = self.main_subject(toks, upto)
@@ -713,32 +725,32 @@ class _Attributor:
     def run(self) -> list[_Att]:
         cues, tags = _cue_table(), brill_tags()
         atts: list[_Att] = []
-        first_words = cues.keys()
         for si, (s, e, p, sid) in enumerate(self.sent):
-            if ":" in self.norm[s:e]:
+            if self.norm.find(":", s, e) >= 0:
                 atts.extend(self.colon_attributions(si))
-            # the sentence lower-cased on its own: lower() can lengthen a text ("İ" → "i̇"),
-            # so offsets into a lower-cased article would drift
-            if first_words.isdisjoint(_WORD.findall(self.norm[s:e].lower())):
-                continue  # no cue word: most narration sentences stop here
+            # the tokens whose word may open a cue: most narration sentences have none
+            lows = self._words(s, e)[2]
+            at = [i for i, low in enumerate(lows) if low in cues]
+            if not at:
+                continue
             toks = self.tokens(s, e)
             n = len(toks)
             titlecase = None
             found: list[tuple[int, int, str, str]] = []
-            i = 0
-            while i < n:
+            i = 0  # tokens before i are taken or passed over
+            for i0 in at:
+                if i0 < i:
+                    continue
+                i = i0
                 t = toks[i]
-                cand = cues.get(t.low)
-                if cand is None or t.q >= 0:
-                    i += 1
+                if t.q >= 0:
                     continue
                 match = None
-                for words, kind, frame in cand:
-                    if tuple(x.low for x in toks[i:i + len(words)]) == words:
+                for words, kind, frame in cues[t.low]:
+                    if tuple(lows[i:i + len(words)]) == words:
                         match = (words, kind, frame)
                         break
                 if match is None:
-                    i += 1
                     continue
                 words, kind, frame = match
                 prev = toks[i - 1].low if i > 0 else ""
@@ -1052,7 +1064,7 @@ class _Attributor:
                            or tags.get(toks[k].low) in _VERB_TAGS)
 
     def _has_words(self, span) -> bool:
-        return bool(re.search(r"[A-Za-z0-9]", self.norm[span[0]:span[1]]))
+        return _ALNUM.search(self.norm, span[0], span[1]) is not None
 
     def _span(self, toks: list[_Tok], a: int, b: int) -> tuple[int, int]:
         # strip trailing punctuation except a closing quote
@@ -1156,8 +1168,10 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     the ``<article>.speakers.toml|yaml`` side file is used if present.
     """
     text = article.text
-    norm = _QQ.sub('" ', _QQQ.sub(lambda m: "\" '" if m.start() == 0 or m.string[m.start() - 1].isspace() else "'\" ",
-                                  article.normalised))
+    norm = article.normalised
+    if "''" in norm:  # two-apostrophe quotes, rare: both patterns need two apostrophes
+        norm = _QQ.sub('" ', _QQQ.sub(lambda m: "\" '" if m.start() == 0 or m.string[m.start() - 1].isspace() else "'\" ",
+                                      norm))
     reg = Registry(norm)
     sent = list(zip(*columns(sentences, ("start", "end", "paragraph", "sentence")).values()))
     reg.collect([(s, e) for s, e, _, _ in sent])
@@ -1174,7 +1188,7 @@ def attribute(article: "Article", sentences: pd.DataFrame, speakers_file: Path |
     _resolve_speakers(att, atts)
     rows = _rows(att, atts)
     utter = from_rows(rows, UTTERANCE_COLUMNS, _DTYPES)
-    registry = _registry_frame(reg, utter, att.sent_starts)
+    registry = _registry_frame(reg, {row[0] for row in rows}, att.sent_starts)
     return utter, registry
 
 
@@ -1238,39 +1252,9 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
                         g = re.sub(r"^.*\b(?:the|a|an|some|many)\s+", lambda mm: mm.group(0).split()[-1] + " ", g)
                         sp = reg.group(g)
             else:
-                si = a.sentence
-                p = att.sent[si][2]
-                # the subject named in this sentence before the pronoun, then back through the
-                # paragraph's two sentences before, each one's subject before its speakers:
-                # "Mark Weddle, 55, started work ... 'I have ...,' he said"
                 gender = PRONOUNS.get(phrase.lower(), "")
-                cands: list[Speaker | None] = [att.subject_person(si, ms, gender, [])]
-                for s2 in range(si - 1, max(-1, si - 3), -1):
-                    if att.sent[s2][2] != p:
-                        break
-                    # content sourced "according to" someone is still the narrator's sentence
-                    reported = [(*c, b.speaker) for b in atts_by_sentence.get(s2, []) if b.frame != "prep"
-                                for c in b.contents]
-                    cands.append(att.subject_person(s2, att.sent[s2][1], gender, reported))
-                    # last_speakers runs in sentence order: read back only as far as s2
-                    cands += [spk for s3, spk in takewhile(lambda x: x[0] >= s2, reversed(last_speakers)) if s3 == s2]
-                # earlier names in this sentence before the pronoun, subject first
-                cur = [nm for nm in names_by_sentence.get(si, []) if nm.end <= ms]
-                for s2, spk in reversed(last_speakers):  # in order of sentence: stop 3 sentences back
-                    if si - s2 > 3:
-                        break
-                    if att.sent[s2][2] >= p - 1:
-                        cands.append(spk)
-                for s2 in range(si - 1, max(-1, si - 4), -1):
-                    nms = names_by_sentence.get(s2, [])
-                    if nms:
-                        cands.append(reg.speakers.get(reg.canonical_name(nms[0].name)))
-                        for nm in reversed(nms[1:]):
-                            cands.append(reg.speakers.get(reg.canonical_name(nm.name)))
-                for nm in cur:
-                    cands.append(reg.speakers.get(reg.canonical_name(nm.name)))
-                # then every earlier speaker, latest first (read only as far as the first that fits)
-                sp = resolve_pronoun(phrase, chain(cands, (x for _, x in reversed(last_speakers))))
+                candidates = _pronoun_candidates(att, a, gender, last_speakers, names_by_sentence, atts_by_sentence)
+                sp = resolve_pronoun(phrase, candidates)
                 if sp is not None:
                     sp.mentions += 1
         elif a.mtype == "name":
@@ -1299,6 +1283,46 @@ def _resolve_speakers(att: _Attributor, atts: list[_Att]) -> None:
         a.speaker = sp
         if sp is not None:
             last_speakers.append((a.sentence, sp))
+
+
+def _pronoun_candidates(att: _Attributor, a: _Att, gender: str, last_speakers: list[tuple[int, Speaker]],
+                        names_by_sentence: dict[int, list[NameMention]],
+                        atts_by_sentence: dict[int, list[_Att]]) -> Iterator[Speaker | None]:
+    """The speakers the pronoun subject of ``a`` may refer to, most likely first; each is found
+    only when it is read (:func:`resolve_pronoun` stops at the first that fits)."""
+    reg = att.reg
+    ms = a.mention[0]
+    si = a.sentence
+    p = att.sent[si][2]
+    # the subject named in this sentence before the pronoun, then back through the
+    # paragraph's two sentences before, each one's subject before its speakers:
+    # "Mark Weddle, 55, started work ... 'I have ...,' he said"
+    yield att.subject_person(si, ms, gender, [])
+    for s2 in range(si - 1, max(-1, si - 3), -1):
+        if att.sent[s2][2] != p:
+            break
+        # content sourced "according to" someone is still the narrator's sentence
+        reported = [(*c, b.speaker) for b in atts_by_sentence.get(s2, []) if b.frame != "prep" for c in b.contents]
+        yield att.subject_person(s2, att.sent[s2][1], gender, reported)
+        # last_speakers runs in sentence order: read back only as far as s2
+        yield from [spk for s3, spk in takewhile(lambda x: x[0] >= s2, reversed(last_speakers)) if s3 == s2]
+    for s2, spk in reversed(last_speakers):  # in order of sentence: stop 3 sentences back
+        if si - s2 > 3:
+            break
+        if att.sent[s2][2] >= p - 1:
+            yield spk
+    for s2 in range(si - 1, max(-1, si - 4), -1):
+        nms = names_by_sentence.get(s2, [])
+        if nms:
+            yield reg.speakers.get(reg.canonical_name(nms[0].name))
+            for nm in reversed(nms[1:]):
+                yield reg.speakers.get(reg.canonical_name(nm.name))
+    # earlier names in this sentence before the pronoun, subject first
+    for nm in names_by_sentence.get(si, []):
+        if nm.end <= ms:
+            yield reg.speakers.get(reg.canonical_name(nm.name))
+    # then every earlier speaker, latest first
+    yield from (x for _, x in reversed(last_speakers))
 
 
 def _rows(att: _Attributor, atts: list[_Att]) -> list[list]:
@@ -1412,8 +1436,10 @@ def _person_like(norm: str, nm: NameMention, canonical: str, starts: set[int]) -
     return pos not in starts and not before.endswith(("the ", " a ")) and not norm[nm.end:nm.end + 2].strip()[:1].isdigit()
 
 
-def _registry_frame(reg: Registry, utter: pd.DataFrame, sentence_starts: list[int]) -> pd.DataFrame:
-    spoken = set(columns(utter, ["speaker"])["speaker"])
+def _registry_frame(reg: Registry, spoken: set[str], sentence_starts: list[int]) -> pd.DataFrame:
+    """The speakers registry table: every speaker of an utterance (``spoken``: their names),
+    and every person the article names as one (:func:`_person_like`), gives a title or sets
+    in a side file."""
     starts = set(sentence_starts)
     counts: dict[str, int] = {}
     person_like: set[str] = set()  # names read at least once as a person's

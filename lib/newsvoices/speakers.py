@@ -77,7 +77,7 @@ class Speaker:
     side_fixed: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameMention:
     """A person's name in the text, with the title written before it."""
 
@@ -195,9 +195,10 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
                 pass
             elif w.endswith(".") and w[:-1] in states and len(words) > 1:
                 pass  # "... at Bedminster, N.J. Roger Ailes said": the state ends the sentence before
-            elif not title_re.match(norm, n_start) and _leads_to_first_name(words):
+            # (the two tests below need several words, which few runs have: the title is matched after them)
+            elif _leads_to_first_name(words) and not title_re.match(norm, n_start):
                 lead = n_start if lead < 0 else lead  # "Follow Pam Key", "World Bank President Jim Kim"
-            elif not title_re.match(norm, n_start) and (k := _descriptor_length(words)):
+            elif (k := _descriptor_length(words)) and not title_re.match(norm, n_start):
                 lead = n_start if lead < 0 else lead  # "Texas Senator Ted Cruz"
                 for w in words[:k - 1]:
                     n_start = _after_word(norm, n_start, w)
@@ -208,8 +209,8 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
             words = words[1:]
         if not words:
             continue
-        # A title may follow the descriptor ("Russian President Dmitry Medvedev").
-        tm = title_re.match(norm, n_start)
+        # A title may follow the descriptor ("Russian President Dmitry Medvedev"); a name follows it.
+        tm = title_re.match(norm, n_start) if len(words) > 1 else None
         while tm and norm[tm.end():tm.end() + 1].isspace() and tm.end() < run_end:
             title = (title + " " + (norm[lead:tm.end()] if lead >= 0 else tm.group(0))).strip()
             n_start, lead = tm.end() + 1, -1
@@ -218,7 +219,7 @@ def find_names(norm: str, start: int, end: int) -> list[NameMention]:
         words = name.split()
         # a place ends a titled person's name only as a surname: "Rep. Jim Jordan", "Rep. Steve Israel"
         placed = words[:-1] if title and len(words) > 1 else words
-        if not words or any(w in institutions for w in words) or any(w in aff for w in placed) or name in states:
+        if not words or not institutions.isdisjoint(words) or not aff.keys().isdisjoint(placed) or name in states:
             continue
         if not title and len(words) > 1 and _common_words_only(words):
             continue
@@ -249,14 +250,18 @@ def _runs(norm: str, start: int, end: int) -> Iterator[tuple[int, str, int, int]
     (:func:`_cuts`): "Pence Endorses Paul Ryan With Trump" gives "Pence", "Paul Ryan" and
     "Trump"; "Maybe Trump" gives "Trump". A cut-off part keeps no title."""
     for m in _name_pattern().finditer(norm, start, end):
-        if m.start() >= 2 and _PARTY_LABEL.match(norm, m.start() - 2, m.start()):
+        run_start = m.start()
+        if run_start >= 2 and norm[run_start - 1] == "-" and _PARTY_LABEL.match(norm, run_start - 2, run_start):
             continue  # "R-Maine": a state, not a person
-        title = m.group("title").strip()
-        cut = _cuts(m.group("name").split(), bool(title))
+        title, name = m.group("title", "name")
+        title = title.strip()
+        cut = _cuts(name.split(), bool(title))
         if not any(cut):
-            yield m.start(), title, m.start("name"), m.end()
+            yield run_start, title, m.start("name"), m.end()
             continue
-        run_start, piece = m.start(), None
+        if all(cut):
+            continue  # mostly a function word alone: "The", "But"
+        piece = None
         for w, is_cut in zip(_WORD.finditer(norm, m.start("name"), m.end()), cut):
             if is_cut:
                 if piece is not None:
@@ -527,6 +532,15 @@ def _check_speaker_entry(path: Path, name: str, conf: object) -> list[str]:
     return aliases
 
 
+#: A phrase in apposition before a name, and one after it ("the Libyan leader, Col. Moammar
+#: Gadhafi", "Gates, the U.S. defense secretary"), and a word of a role that gives its side.
+_APPOSITION_BEFORE = re.compile(r"(?:^|[.;,(])\s*([^.;,()]{3,50}),\s*$")
+_APPOSITION_AFTER = re.compile(r",\s*(?:the|a|an)?\s*([^.;,()]{3,50})[,.]")
+_ROLE_WORD = re.compile(r"\b(?:leader|minister|president|secretary|official|chief|ambassador|envoy|spokes\w+)\b", re.I)
+#: A possessive ending a name ("Gates's", "Gates'").
+_POSSESSIVE = re.compile(r"'s?$")
+
+
 class Registry:
     """The canonical speakers of one article and how mentions map onto them."""
 
@@ -550,44 +564,43 @@ class Registry:
         self.names = _without_lone_non_names(self.norm, self.names, openers)
         self.names.sort(key=lambda nm: nm.start)  # already in order when spans are; names_in relies on it
         self._name_starts = [nm.start for nm in self.names]
-        for nm in sorted(self.names, key=_canonical_order(self.names)):
-            words = nm.name.split()
-            key = surname(nm.name)
-            if len(words) > 1 and key not in self._by_surname:
+        full_names = [nm for nm in self.names if len(nm.name.split()) > 1]  # (sorted alone: fewer keys to make)
+        for nm in sorted(full_names, key=_canonical_order(self.names)):
+            if (key := surname(nm.name)) not in self._by_surname:
                 self._by_surname[key] = nm.name
                 self.speakers[nm.name] = Speaker(nm.name)
         for nm in self.names:
-            canon = self.canonical_name(nm.name)
-            sp = self.speakers.setdefault(canon, Speaker(canon))
+            sp = self._person(self.canonical_name(nm.name))
             if nm.title:
                 courtesy = nm.title in _COURTESY
                 if not sp.title or (sp.title in _COURTESY and not courtesy):
                     sp.title = nm.title
             if nm.gender and not sp.gender:
                 sp.gender = nm.gender
-            side = nm.side or self._apposition_side(nm)
-            if side and not sp.side:
+            if not sp.side and (side := nm.side or self._apposition_side(nm)):
                 sp.side = side
 
     def _apposition_side(self, nm: NameMention) -> str:
         """Side from "the Libyan leader, Col. Moammar Gadhafi" or "Gates, the U.S. defense secretary"."""
         before = self.norm[max(0, nm.start - 60):nm.start]
-        m = re.search(r"(?:^|[.;,(])\s*([^.;,()]{3,50}),\s*$", before)
-        if m and re.search(r"\b(?:leader|minister|president|secretary|official|chief|ambassador|envoy|spokes\w+)\b", m.group(1), re.I):
+        # each apposition is next to a comma: most names are settled without a regex
+        m = _APPOSITION_BEFORE.search(before) if before.rstrip().endswith(",") else None
+        if m and _ROLE_WORD.search(m.group(1)):
             return side_of(m.group(1))
-        after = self.norm[nm.end:nm.end + 60]
-        m = re.match(r",\s*(?:the|a|an)?\s*([^.;,()]{3,50})[,.]", after)
-        if m and re.search(r"\b(?:leader|minister|president|secretary|official|chief|ambassador|envoy|spokes\w+)\b", m.group(1), re.I):
+        m = _APPOSITION_AFTER.match(self.norm[nm.end:nm.end + 60]) if self.norm.startswith(",", nm.end) else None
+        if m and _ROLE_WORD.search(m.group(1)):
             return side_of(m.group(1))
         return ""
 
     def canonical_name(self, name: str) -> str:
         """The speaker ``name`` refers to: itself, or the full name whose surname or alias it is."""
-        name = re.sub(r"'s?$", "", name.strip())
+        name = name.strip()
+        if "'" in name:
+            name = _POSSESSIVE.sub("", name)
         if name in self.speakers:
             return name
         words = name.split()
-        if len(words) == 1 or (len(words) >= 1 and surname(name) in self._by_surname):
+        if words:
             key = surname(name)
             full = self._by_surname.get(key)
             if full and (len(words) == 1 or set(words) <= set(full.split()) | {key}):
@@ -605,11 +618,18 @@ class Registry:
                 out.append(nm)
         return out
 
+    def _person(self, canon: str) -> Speaker:
+        """The speaker named ``canon``, a new person if there is none."""
+        sp = self.speakers.get(canon)
+        if sp is None:
+            sp = self.speakers[canon] = Speaker(canon)
+        return sp
+
     # -- resolution --------------------------------------------------------------------
     def person(self, name: str, mention: str) -> Speaker:
         """The person speaker for a name mention, counted once more."""
         canon = self.canonical_name(name)
-        sp = self.speakers.setdefault(canon, Speaker(canon))
+        sp = self._person(canon)
         sp.mentions += 1
         if mention and mention != canon:
             sp.aliases.add(mention)
@@ -635,17 +655,23 @@ class Registry:
 
     def role(self, phrase: str) -> Speaker | None:
         """The named person a role phrase refers to ("Russia's defense minister")."""
-        side = side_of(phrase)
+        side = None  # the phrase's, found once a role matches
         best = None
+        # in ASCII a role matches (ignoring case) only where its lower-case form is in the
+        # phrase's: most roles are ruled out without a regular expression
+        low = phrase.lower() if phrase.isascii() else None
         for sp in self.speakers.values():
             if sp.kind != "person" or not sp.title:
                 continue
             role = " ".join(w for w in sp.title.split() if w not in _COURTESY)
-            m = re.search(r"\b" + re.escape(role) + r"\b", phrase, re.IGNORECASE) if len(role) > 3 else None
+            if len(role) <= 3 or (low is not None and role.isascii() and role.lower() not in low):
+                continue
+            m = re.search(r"\b" + re.escape(role) + r"\b", phrase, re.IGNORECASE)
             # the role closes the phrase, or the person's own name follows it: "Party Chairman
             # Jaime Harrison" names someone else
             rest = phrase[m.end():].strip() if m else ""
             if m and (not _CAPITAL.search(rest) or sp.name.startswith(rest)):
+                side = side_of(phrase) if side is None else side
                 if side and sp.side and side != sp.side:
                     continue
                 if best is not None:
@@ -688,15 +714,23 @@ class Registry:
 
     def alias_target(self, phrase: str) -> Speaker | None:
         """A speaker one of whose side-file aliases is this phrase (case-insensitive)."""
-        low = phrase.strip().lower()
-        low = re.sub(r"^(?:the)\s+", "", low)
+        if not self.overridden:
+            return None  # no side file: no aliases of its own
+        low = _without_the(phrase.strip().lower())
         for sp in self.speakers.values():
             if sp.name in self.overridden:
                 for a in sp.aliases:
-                    al = re.sub(r"^(?:the)\s+", "", a.lower())
-                    if al == low:
+                    if _without_the(a.lower()) == low:
                         return sp
         return None
+
+
+_LEADING_THE = re.compile(r"^(?:the)\s+")
+
+
+def _without_the(low: str) -> str:
+    """A lower-cased phrase without a leading "the"."""
+    return _LEADING_THE.sub("", low) if low.startswith("the") else low
 
 
 def resolve_pronoun(pronoun: str, candidates: Iterable[Speaker | None]) -> Speaker | None:
