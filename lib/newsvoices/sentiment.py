@@ -80,11 +80,13 @@ def score_utterances(utterances: pd.DataFrame) -> pd.DataFrame:
     A text said twice (the same words attributed to two speakers) is scored once.
     """
     texts = columns(utterances, ["text"])["text"]
-    scores: dict[str, tuple[float, ...]] = {}
-    for text in texts:
-        if text not in scores:
-            v, t = vader_scores(text), textblob_scores(text)
-            scores[text] = (v["compound"], v["pos"], v["neu"], v["neg"], t["polarity"], t["subjectivity"])
+    distinct = list(dict.fromkeys(texts))
+    # one scorer over every text, then the other: taking turns text by text, each evicts the
+    # other's lexicon from the processor's cache (about a tenth slower)
+    vader_rows = [vader_scores(text) for text in distinct]
+    blob_rows = [textblob_scores(text) for text in distinct]
+    scores = {text: (v["compound"], v["pos"], v["neu"], v["neg"], t["polarity"], t["subjectivity"])
+              for text, v, t in zip(distinct, vader_rows, blob_rows)}
     table = np.array([scores[text] for text in texts], dtype=float).reshape(-1, 6)
     return with_columns(utterances, dict(zip(SCORE_COLUMNS, table.T)), dict.fromkeys(SCORE_COLUMNS, "float64"))
 
