@@ -144,7 +144,8 @@ def tokenize_article(article: "Article") -> tuple[pd.DataFrame, pd.DataFrame]:
         "sentence": tok_sentence, "start": starts, "end": ends,
         "token": [text[s:e] for s, e in spans], "lower": lower,
         "is_stop": [w in stop or w.rstrip(".") in stop for w in lower],
-        "is_punct": [is_punct(w) for w in lower],
-        "is_alpha": [w.replace("-", "").replace(".", "").isalpha() for w in lower],
+        # the plain tests first settle most tokens without a call (a word: alphabetic, not punctuation)
+        "is_punct": [not w[0].isalnum() and is_punct(w) for w in lower],
+        "is_alpha": [w.isalpha() or w.replace("-", "").replace(".", "").isalpha() for w in lower],
     }, _TOKEN_DTYPES)
     return from_rows(sentences, SENTENCE_COLUMNS, _SENTENCE_DTYPES), tokens
