@@ -27,6 +27,37 @@ def test_collocations_find_the_issues(seed_analysis):
         vocabulary.collocations(seed_analysis, measure="nonsense")
 
 
+def _nltk_pairs(lowers, n, measure, min_count):
+    """What collocation_rows computed with NLTK's BigramCollocationFinder."""
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    sequence, current = [], None
+    for sentence, word in sorted(lowers, key=lambda item: item[0]):
+        if current is not None and sentence != current:
+            sequence.append("\x00")
+        sequence.append(word)
+        current = sentence
+    sequence.append("\x00")
+    finder = BigramCollocationFinder.from_words(sequence)
+    finder.apply_word_filter(lambda w: w == "\x00")
+    finder.apply_freq_filter(min_count)
+    scored = finder.score_ngrams(getattr(BigramAssocMeasures, measure))
+    return [(a, b, finder.ngram_fd[(a, b)], score, measure) for (a, b), score in scored[:n]]
+
+
+@pytest.mark.parametrize("measure", vocabulary.MEASURES)
+def test_ranked_pairs_rank_as_nltk_does(seed_analysis, measure):
+    lowers = vocabulary.content_lowers(seed_analysis)
+    # sentences out of order, pairs repeated across a sentence boundary, ties of score
+    made = [(2, "cease"), (2, "fire"), (1, "cease"), (1, "fire"), (1, "now"), (3, "fire"), (4, "now"),
+            (3, "cease"), (3, "fire"), (5, "a"), (5, "b"), (6, "b"), (6, "a"), (6, "b")]
+    for words in (lowers, made, made[:1], []):
+        for n, min_count in ((15, 2), (100, 1), (3, 3)):
+            assert vocabulary.ranked_pairs(words, n, measure, min_count) == _nltk_pairs(words, n, measure, min_count)
+    assert vocabulary.ranked_pairs(made, 100, measure, 1)[0][:3] in {("cease", "fire", 3), ("a", "b", 2)}
+    assert vocabulary.collocation_rows(seed_analysis, 30, measure) == _nltk_pairs(lowers, 30, measure, 2)
+
+
 def test_keyword_in_context(seed_analysis):
     kwic = vocabulary.keyword_in_context(seed_analysis, "civilian", width=30)
     assert len(kwic) == 6  # "civilian" (not "civilians") six times in the seed

@@ -176,16 +176,17 @@ def suggest_topics(analysis: "Analysis", n: int = 8, exclude: Iterable[str] = ()
     """Topics suggested from the article: recurring adjacent word pairs first, then frequent
     content words (seen at least twice), skipping speaker names in ``exclude`` and words such
     as *said* or weekdays. Each word appears in at most one suggested topic."""
-    from .vocabulary import collocation_rows, content_lowers  # local: vocabulary imports nothing from here
+    from .vocabulary import content_lowers, ranked_pairs  # local: vocabulary imports nothing from here
 
     banned = {w.lower() for name in exclude for w in re.findall(r"[\w.'-]+", name)} | wordlist("topic_stoplist.txt")
     used: set[str] = set()
     labels: list[str] = []
-    for word1, word2, *_ in collocation_rows(analysis, n=3 * n, min_count=2):
+    lowers = content_lowers(analysis)
+    for word1, word2, *_ in ranked_pairs(lowers, n=3 * n, min_count=2):
         if not {word1, word2} & (banned | used):
             labels.append(f"{word1} {word2}")
             used |= {word1, word2}
-    words = Counter(word for _, word in content_lowers(analysis))
+    words = Counter(word for _, word in lowers)
     for word, count in words.most_common():
         if len(labels) >= n or count < 2:
             break

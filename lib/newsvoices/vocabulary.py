@@ -6,11 +6,12 @@ returns a tidy DataFrame.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 import pandas as pd
-from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+from nltk.collocations import BigramAssocMeasures
 
 from .frames import columns
 from .tokenization import normalise
@@ -52,21 +53,38 @@ def word_frequencies(analysis: "Analysis", n: int = 20) -> pd.DataFrame:
 def collocation_rows(analysis: "Analysis", n: int = 15, measure: str = "likelihood_ratio",
                      min_count: int = 2) -> list[tuple[str, str, int, float, str]]:
     """The rows of :func:`collocations`, as tuples."""
+    return ranked_pairs(content_lowers(analysis), n, measure, min_count)
+
+
+_BOUNDARY = "\x00"  # between two sentences' words: no pair crosses it
+
+
+def ranked_pairs(lowers: list[tuple[int, str]], n: int = 15, measure: str = "likelihood_ratio",
+                 min_count: int = 2) -> list[tuple[str, str, int, float, str]]:
+    """The ``n`` adjacent word pairs within a sentence of ``lowers`` ((sentence, word) in
+    text order, as :func:`content_lowers` gives) seen at least ``min_count`` times, best
+    first by an NLTK association measure: (word1, word2, count, score, measure).
+
+    NLTK's ``BigramCollocationFinder`` ranking (the same counts, scores and order, ties
+    by pair), counted with two ``Counter`` objects instead of its frequency distributions,
+    which it copies at each filter."""
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
     sequence: list[str] = []
     current = None
-    for sentence, word in sorted(content_lowers(analysis), key=lambda item: item[0]):
+    for sentence, word in sorted(lowers, key=lambda item: item[0]):
         if current is not None and sentence != current:
-            sequence.append("\x00")  # sentence boundary: no pair crosses it
+            sequence.append(_BOUNDARY)
         sequence.append(word)
         current = sentence
-    sequence.append("\x00")
-    finder = BigramCollocationFinder.from_words(sequence)
-    finder.apply_word_filter(lambda w: w == "\x00")
-    finder.apply_freq_filter(min_count)
-    scored = finder.score_ngrams(getattr(BigramAssocMeasures, measure))
-    return [(a, b, finder.ngram_fd[(a, b)], score, measure) for (a, b), score in scored[:n]]
+    sequence.append(_BOUNDARY)
+    words, n_all, score = Counter(sequence), len(sequence), getattr(BigramAssocMeasures, measure)
+    # a pair's count is a float in NLTK's scoring (divided by its window size less one)
+    scored = [(a, b, count, score(count / 1.0, (words[a], words[b]), n_all), measure)
+              for (a, b), count in Counter(zip(sequence, sequence[1:])).items()
+              if count >= min_count and _BOUNDARY not in (a, b)]
+    scored.sort(key=lambda row: (-row[3], row[0], row[1]))
+    return scored[:n]
 
 
 def collocations(analysis: "Analysis", n: int = 15, measure: str = "likelihood_ratio",
