@@ -466,8 +466,10 @@ class Sentence:
         of the article's normalised text)."""
         self.text = sentence
         self.norm = normalise(sentence) if normalised is None else normalised
-        self.spans = [m.span() for m in word_pattern().finditer(self.norm)]
-        self.low = [self.norm[s:e].lower() for s, e in self.spans]
+        matches = list(word_pattern().finditer(self.norm))
+        # the match objects' own methods mapped over them: no Python-level call per token
+        self.spans = list(map(re.Match.span, matches))
+        self.low = list(map(str.lower, map(re.Match.group, matches)))
         self.cues = _find_cues(self.low)
         self._compound: dict[str, float] = {}
 
