@@ -93,3 +93,16 @@ def test_speaker_with_no_usable_name_is_no_target():
     registry = pd.DataFrame({"speaker": ["Oh", "Vladimir Putin"], "side": ["", ""], "kind": ["person", "person"]})
     patterns = _speaker_patterns(registry, {"Oh", "Vladimir Putin"})
     assert list(patterns) == ["Vladimir Putin"] and patterns["Vladimir Putin"].find("Mr. Putin said", 0, 14) == [(4, 9)]
+
+
+def test_shared_mention_index_gives_the_same_tables(seed):
+    """analyze builds one MentionIndex for the topic and stance tables; each function
+    building its own must give the very same tables."""
+    from newsvoices.stance import compute_stance
+    from newsvoices.topics import article_topics, topic_table
+    topics = article_topics(seed, exclude=seed.people["speaker"])
+    pd.testing.assert_frame_equal(topic_table(seed, topics), seed.topics)
+    alone = compute_stance(seed.article, seed.sentences, seed.utterances, seed.people, topics)
+    pd.testing.assert_frame_equal(alone.stance, seed.stance)
+    pd.testing.assert_frame_equal(alone.evidence, seed.stance_evidence)
+    pd.testing.assert_frame_equal(alone.relations, seed.relations)

@@ -18,7 +18,7 @@ from .frames import columns
 from .sentiment import score_utterances, summarise_each
 from .stance import compute_stance
 from .tokenization import tokenize_article
-from .topics import article_topics, topic_table
+from .topics import MentionIndex, article_topics, topic_table
 
 
 @dataclass
@@ -87,8 +87,9 @@ def analyze(source: str | Path | Article, *, speakers_file: str | Path | None = 
     pending = dict.fromkeys(("topics", "stance", "side_stance", "stance_evidence", "relations"), _PENDING)
     analysis = Analysis(article, sentences, tokens, utterances, people, speakers, sides, **pending)
     topics = article_topics(analysis, topics_file, exclude=columns(people, ["speaker"])["speaker"])
-    analysis.topics = topic_table(analysis, topics)
-    stance = compute_stance(article, sentences, utterances, people, topics)
+    mentions = MentionIndex(topics, article.normalised)  # where the topics occur: found once for both tables
+    analysis.topics = topic_table(analysis, topics, mentions)
+    stance = compute_stance(article, sentences, utterances, people, topics, mentions)
     analysis.stance, analysis.side_stance = stance.stance, stance.sides
     analysis.stance_evidence, analysis.relations = stance.evidence, stance.relations
     return analysis

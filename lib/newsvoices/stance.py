@@ -129,14 +129,18 @@ def _outermost(utterances: dict[str, list]) -> list[int]:
 
 
 def compute_stance(article: Article, sentences: pd.DataFrame, utterances: pd.DataFrame,
-                   registry: pd.DataFrame, topics: list[Topic]) -> StanceResult:
-    """Stance per speaker × topic, per side × topic, the evidence, and speaker relations."""
+                   registry: pd.DataFrame, topics: list[Topic],
+                   mentions: MentionIndex | None = None) -> StanceResult:
+    """Stance per speaker × topic, per side × topic, the evidence, and speaker relations.
+
+    ``mentions`` is the :class:`~newsvoices.topics.MentionIndex` of ``topics`` over
+    ``article.normalised`` when the caller has built it already."""
     text, norm = article.text, article.normalised
     sentence_start = dict(zip(*columns(sentences, ["sentence", "start"]).values()))
     u = columns(utterances, _UTTERANCE_FIELDS)
     people = _speaker_patterns(registry, set(u["speaker"]))
     sides = dict(zip(*columns(registry, ["speaker", "side"]).values())) if len(registry) else {}
-    mentions = MentionIndex(topics, norm)
+    mentions = mentions if mentions is not None else MentionIndex(topics, norm)
     rows = []
     pairs: dict[tuple, _Pair] = {}  # one per (utterance, target mention)
     for i in _outermost(u):

@@ -314,7 +314,7 @@ class _NewsVader(SentimentIntensityAnalyzer):
         if lexicon.keys().isdisjoint(low.split()) and lexicon.keys().isdisjoint(_NO_PUNCT.sub("", low).split()):
             return 0.0
         words = _vader_words(text)
-        lows = [word.lower() for word in words]
+        lows = list(map(str.lower, words))
         boosters = self.constants.BOOSTER_DICT
         n_caps = sum(map(str.isupper, words))
         cap_diff = 0 < len(words) - n_caps < len(words)  # NLTK's SentiText.is_cap_diff

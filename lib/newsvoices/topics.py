@@ -203,10 +203,11 @@ def article_topics(analysis: "Analysis", topics_file: str | Path | None = None,
     return read_topics(path) if path else suggest_topics(analysis, exclude=exclude)
 
 
-def _mention_rows(analysis: "Analysis", topics: list[Topic]) -> list[tuple[str, int, int, str, int]]:
+def _mention_rows(analysis: "Analysis", topics: list[Topic],
+                  mentions: MentionIndex | None = None) -> list[tuple[str, int, int, str, int]]:
     """(topic, start, end, mention, sentence) of every mention, sentence by sentence."""
     text = analysis.article.text
-    mentions = MentionIndex(topics, analysis.article.normalised)
+    mentions = mentions if mentions is not None else MentionIndex(topics, analysis.article.normalised)
     rows = []
     for sentence, s, e in zip(*columns(analysis.sentences, ["sentence", "start", "end"]).values()):
         rows.extend((topic.label, a, b, text[a:b], sentence) for topic, a, b in mentions.find(s, e))
@@ -219,8 +220,12 @@ def topic_mentions(analysis: "Analysis", topics: list[Topic]) -> pd.DataFrame:
                      {"start": "int64", "end": "int64", "sentence": "int64"})
 
 
-def topic_table(analysis: "Analysis", topics: list[Topic]) -> pd.DataFrame:
-    """One row per topic: topic, terms (joined by "; "), origin, mentions (count in the body)."""
-    counts = Counter(label for label, *_ in _mention_rows(analysis, topics))
+def topic_table(analysis: "Analysis", topics: list[Topic], mentions: MentionIndex | None = None) -> pd.DataFrame:
+    """One row per topic: topic, terms (joined by "; "), origin, mentions (count in the body).
+
+    ``mentions`` is the :class:`MentionIndex` of ``topics`` over the article's normalised
+    text when the caller has built it already (:func:`~newsvoices.analysis.analyze` shares
+    one with :func:`~newsvoices.stance.compute_stance`)."""
+    counts = Counter(label for label, *_ in _mention_rows(analysis, topics, mentions))
     return from_rows([(t.label, "; ".join(t.terms), t.origin, counts[t.label]) for t in topics],
                      TOPIC_COLUMNS, {"mentions": "int64"})
