@@ -82,6 +82,10 @@ def _word_regex() -> str:
     # run of word characters directly ('don' of "don't"), so the run is followed by an
     # apostrophe.
     pattern = r"(?=\S)(?:%s)" % "|".join([
+        # most tokens: a plain word with no period, hyphen, apostrophe or other word
+        # character after it, where every other alternative fails or ends at the same
+        # place; tried first, it spares them a try each
+        r"[A-Z]?[a-z]+(?![\w'.-])",
         r"(?:[A-Za-z]\.){2,}(?![A-Za-z])",            # U.S., U.N., a.m.
         r"(?=[%s])(?:%s)\.(?=\s+[A-Z])" % ("".join(sorted({t[0] for t in titles})), "|".join(titles)),  # Mr. Col.
         r"(?=\w++')\w+(?=n't\b)",                      # have|n't
