@@ -23,16 +23,24 @@ if TYPE_CHECKING:
     from .article import Article
 
 #: One-for-one character replacements applied before tokenizing (offsets are preserved).
-_NORMALISE = str.maketrans({
+#: No replacement is itself replaced, so making them one after another is one translation.
+_NORMALISE = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u0060": "'",
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\t": " ",
-})
+}
 
 
 def normalise(text: str) -> str:
-    """Straighten quotes and apostrophes and plain odd spaces, keeping the length unchanged."""
-    return text.translate(_NORMALISE)
+    """Straighten quotes and apostrophes and plain odd spaces, keeping the length unchanged.
+
+    One ``str.replace`` per character, not ``str.translate``: a replace scans in C and
+    returns at once when its character cannot be in the text, where translate looks up
+    every character of a non-ASCII text in the table (40 times the time on a news article).
+    """
+    for odd, plain in _NORMALISE.items():
+        text = text.replace(odd, plain)
+    return text
 
 
 class _Abbreviations(set):
@@ -74,6 +82,10 @@ def _word_regex() -> str:
     # run of word characters directly ('don' of "don't"), so the run is followed by an
     # apostrophe.
     pattern = r"(?=\S)(?:%s)" % "|".join([
+        # most tokens: a plain word with no period, hyphen, apostrophe or other word
+        # character after it, where every other alternative fails or ends at the same
+        # place; tried first, it spares them a try each
+        r"[A-Z]?[a-z]+(?![\w'.-])",
         r"(?:[A-Za-z]\.){2,}(?![A-Za-z])",            # U.S., U.N., a.m.
         r"(?=[%s])(?:%s)\.(?=\s+[A-Z])" % ("".join(sorted({t[0] for t in titles})), "|".join(titles)),  # Mr. Col.
         r"(?=\w++')\w+(?=n't\b)",                      # have|n't
