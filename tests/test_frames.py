@@ -77,3 +77,9 @@ def test_plain_columns_only_for_tables_frame_builds():
     assert plain_columns(table) == ({"speaker": ["Ann Lee"], "n": [1], "score": [0.5]}, {"n": "int64", "score": "float64"})
     assert plain_columns(table.astype({"speaker": "string"})) is None
     assert plain_columns(pd.concat([table, table[["n"]]], axis=1)) is None  # a repeated column name
+
+
+def test_added_columns_of_another_length_are_refused():
+    table = frame({"speaker": ["Ann Lee", "Bo Park"], "n": [1, 2]}, DTYPES)
+    with pytest.raises(ValueError, match="unequal length"):
+        with_columns(table, {"score": [0.5, 0.25, 0.0]}, {"score": "float64"})

@@ -16,7 +16,7 @@ import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from .errors import MissingResourceError
-from .frames import columns, from_rows, with_columns
+from .frames import columns, from_rows, transpose, with_columns
 from .tokenization import normalise
 
 
@@ -72,6 +72,7 @@ def sentence_sentiment(text: str) -> float:
 
 
 SCORE_COLUMNS = ["vader_compound", "vader_pos", "vader_neu", "vader_neg", "textblob_polarity", "textblob_subjectivity"]
+_SCORE_DTYPES = dict.fromkeys(SCORE_COLUMNS, "float64")
 
 
 def score_utterances(utterances: pd.DataFrame) -> pd.DataFrame:
@@ -87,8 +88,8 @@ def score_utterances(utterances: pd.DataFrame) -> pd.DataFrame:
     blob_rows = [textblob_scores(text) for text in distinct]
     scores = {text: (v["compound"], v["pos"], v["neu"], v["neg"], t["polarity"], t["subjectivity"])
               for text, v, t in zip(distinct, vader_rows, blob_rows)}
-    table = np.array([scores[text] for text in texts], dtype=float).reshape(-1, 6)
-    return with_columns(utterances, dict(zip(SCORE_COLUMNS, table.T)), dict.fromkeys(SCORE_COLUMNS, "float64"))
+    table = transpose([scores[text] for text in texts], len(SCORE_COLUMNS))
+    return with_columns(utterances, dict(zip(SCORE_COLUMNS, table)), _SCORE_DTYPES)
 
 
 #: Groups up to this size keep their resample counts for the next group of the same size
@@ -232,7 +233,7 @@ def summarise_each(scored: pd.DataFrame, bys: list[str | list[str]]) -> list[pd.
         rows = []
         for key, members in ordered:
             sample, ((v_low, v_high), (t_low, t_high)) = next(per_group)
-            v_mean, t_mean = sample.mean(axis=1)
+            v_mean, t_mean = sample.sum(axis=1) / len(members)  # what sample.mean(axis=1) computes, without its wrapper
             rows.append((*key, len(members), sum(words[i] for i in members),
                          v_mean, v_low, v_high, t_mean, t_low, t_high))
         rows.sort(key=lambda row: (-row[len(keys)], _missing_last(row[0])))
