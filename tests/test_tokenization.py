@@ -78,7 +78,6 @@ def test_is_punct_means_only_punctuation_or_symbols(token):
     assert is_punct(token) == (re.fullmatch(r"[^\w\s]+", token) is not None)
 
 
-
 _FAST_PATH = r"[A-Z]?[a-z]+(?![\w'.-])|"
 _PIECES = list("aAbBnNtTsSmMrR.'-_ \n1,\"\u00e9") + ["Mr", "Sen", "n't", "'s", "U.S."]
 
