@@ -42,3 +42,25 @@ def test_empty_tables_get_a_note_not_an_error():
     assert any("No content words" in t.get_text() for t in ax.texts)
     ax = plots.dispersion(pd.DataFrame(columns=["term", "position"]), [])
     assert any("No occurrences" in t.get_text() for t in ax.texts) and ax.get_ylabel() == "term"
+
+
+def _heatmaps():
+    from newsvoices import corpus
+
+    stance = pd.DataFrame({"speaker": ["A", "A", "B"], "topic": ["x", "y", "x"], "score": [-0.5, 0.25, 1.0],
+                           "n_evidence": [2, 1, 3]})
+    across = stance.assign(article=["one", "two", "one"])
+    # blank cells: B has no judgment on y (speaker × topic); each speaker · topic pair is
+    # judged in one of the two articles (speaker · topic × article)
+    return [(lambda: plots.stance_heatmap(stance), 1), (lambda: corpus.plot_speaker_stance(across), 3)]
+
+
+@pytest.mark.parametrize(("draw", "blanks"), _heatmaps(), ids=["stance_heatmap", "corpus stance"])
+def test_stance_heatmaps_keep_the_scale_and_draw_without_warnings(draw, blanks, recwarn):
+    ax = draw()
+    plt.gcf().canvas.draw()
+    # every warning counts: matplotlib deprecates paths seaborn takes for some arguments
+    assert [str(w.message) for w in recwarn] == []
+    mesh = ax.collections[0]
+    assert mesh.norm.vmin == -1 and mesh.norm.vmax == 1  # one scale for every article: -1 against, +1 favour
+    assert mesh.get_array().mask.sum() == blanks  # no judgment: a blank cell, not a colour

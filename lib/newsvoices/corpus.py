@@ -189,7 +189,7 @@ def plot_speaker_stance(stance: pd.DataFrame, ax: plt.Axes | None = None,
     if not _note(ax, stance, "stance judgments"):
         grid = stance.assign(row=stance["speaker"] + " · " + stance["topic"].astype(str)).pivot_table(
             index="row", columns="article", values="score", aggfunc="mean")
-        sns.heatmap(grid, cmap="RdBu", vmin=-1, vmax=1, center=0, annot=True, fmt=".2f", ax=ax,
+        sns.heatmap(grid, cmap="RdBu", vmin=-1, vmax=1, annot=True, fmt=".2f", ax=ax,
                     cbar_kws={"label": "stance score (-1 against … +1 in favour)"})
         ax.tick_params(axis="x", labelrotation=20)
     ax.set(title=title, xlabel="article (blank: the speaker does not address the topic there)",

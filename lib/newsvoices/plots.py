@@ -151,7 +151,7 @@ def stance_heatmap(stance: pd.DataFrame, ax: plt.Axes | None = None,
         scores = stance.pivot_table(index="speaker", columns="topic", values="score", aggfunc="first")
         counts = stance.pivot_table(index="speaker", columns="topic", values="n_evidence", aggfunc="first")
         labels = counts.map(lambda n: "" if pd.isna(n) else f"n={int(n)}")
-        sns.heatmap(scores, cmap="RdBu", center=0, vmin=-1, vmax=1, annot=labels, fmt="", linewidths=0.5,
+        sns.heatmap(scores, cmap="RdBu", vmin=-1, vmax=1, annot=labels, fmt="", linewidths=0.5,
                     linecolor="white", cbar_kws={"label": "stance (−1 against … +1 favour)"}, ax=ax)
         ax.tick_params(axis="x", rotation=30)
     ax.set(title=title, xlabel="topic", ylabel="speaker")
