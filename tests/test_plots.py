@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from newsvoices import plots  # noqa: E402
+from newsvoices import corpus, plots  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -45,8 +45,6 @@ def test_empty_tables_get_a_note_not_an_error():
 
 
 def _heatmaps():
-    from newsvoices import corpus
-
     stance = pd.DataFrame({"speaker": ["A", "A", "B"], "topic": ["x", "y", "x"], "score": [-0.5, 0.25, 1.0],
                            "n_evidence": [2, 1, 3]})
     across = stance.assign(article=["one", "two", "one"])
